@@ -1,0 +1,110 @@
+package org.rnn4j.api.data;
+
+import java.util.List;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * Sequences of a mini-batch laid out step by step, as networks consume them: at step t an
+ * input matrix (batch × inputs), a target matrix (batch × outputs) and a mask saying which rows
+ * have a target. Shorter sequences are padded with zero inputs and no targets.
+ *
+ * <p>A batch is a reusable buffer: {@link #fill} allocates only when it needs more room than
+ * before.
+ */
+public final class Batch {
+
+    private final int inputSize;
+    private final int outputSize;
+    private int size;
+    private int length;
+    private DMatrixRMaj[] inputs = new DMatrixRMaj[0];
+    private DMatrixRMaj[] targets = new DMatrixRMaj[0];
+    private boolean[][] mask = new boolean[0][];
+    private int targetCount;
+
+    public Batch(int inputSize, int outputSize) {
+        this.inputSize = inputSize;
+        this.outputSize = outputSize;
+    }
+
+    /** Fills the batch with {@code sequences[order[from]] … sequences[order[to - 1]]}. */
+    public void fill(List<Sequence> sequences, int[] order, int from, int to) {
+        size = to - from;
+        length = 0;
+        for (int i = from; i < to; i++) {
+            length = Math.max(length, sequences.get(order[i]).length());
+        }
+        ensureSteps(length);
+        targetCount = 0;
+        for (int t = 0; t < length; t++) {
+            DMatrixRMaj x = inputs[t];
+            DMatrixRMaj y = targets[t];
+            x.reshape(size, inputSize);
+            y.reshape(size, outputSize);
+            if (mask[t].length < size) {
+                mask[t] = new boolean[size];
+            }
+            for (int b = 0; b < size; b++) {
+                Sequence sequence = sequences.get(order[from + b]);
+                boolean inside = t < sequence.length();
+                if (inside) {
+                    System.arraycopy(sequence.inputs().data, t * inputSize, x.data, b * inputSize, inputSize);
+                    System.arraycopy(sequence.targets().data, t * outputSize, y.data, b * outputSize, outputSize);
+                } else {
+                    java.util.Arrays.fill(x.data, b * inputSize, (b + 1) * inputSize, 0.0);
+                    java.util.Arrays.fill(y.data, b * outputSize, (b + 1) * outputSize, 0.0);
+                }
+                boolean counts = inside && sequence.hasTarget(t);
+                mask[t][b] = counts;
+                if (counts) {
+                    targetCount++;
+                }
+            }
+        }
+    }
+
+    private void ensureSteps(int steps) {
+        if (inputs.length >= steps) {
+            return;
+        }
+        int old = inputs.length;
+        inputs = java.util.Arrays.copyOf(inputs, steps);
+        targets = java.util.Arrays.copyOf(targets, steps);
+        mask = java.util.Arrays.copyOf(mask, steps);
+        for (int t = old; t < steps; t++) {
+            inputs[t] = new DMatrixRMaj(1, inputSize);
+            targets[t] = new DMatrixRMaj(1, outputSize);
+            mask[t] = new boolean[0];
+        }
+    }
+
+    /** Rows: sequences in the batch. */
+    public int size() {
+        return size;
+    }
+
+    /** Steps: the length of the longest sequence in the batch. */
+    public int length() {
+        return length;
+    }
+
+    /** x_t, batch × inputs. */
+    public DMatrixRMaj input(int t) {
+        return inputs[t];
+    }
+
+    /** Targets at step t, batch × outputs. */
+    public DMatrixRMaj target(int t) {
+        return targets[t];
+    }
+
+    /** Whether row {@code row} has a target at step {@code t}. */
+    public boolean hasTarget(int t, int row) {
+        return mask[t][row];
+    }
+
+    /** Number of (step, row) pairs with a target. */
+    public int targetCount() {
+        return targetCount;
+    }
+}

@@ -1,0 +1,445 @@
+package org.rnn4j.api.graph;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.rnn4j.api.Activation;
+import org.rnn4j.api.graph.LayerGraph.Connection;
+import org.rnn4j.api.graph.LayerGraph.Group;
+import org.rnn4j.api.network.Network;
+import org.rnn4j.api.network.Parameters;
+import org.rnn4j.api.network.StepCache;
+
+/**
+ * The {@link Network} of a {@link LayerGraph}: forward pass, back-propagation, state Jacobian
+ * and parameter Jacobian derived once from the graph, for every topology declared with it.
+ *
+ * <p>Parameters are laid out group by group in evaluation order: the weights of each incoming
+ * connection (named after the connection, {@code to-rows × from-columns}), then the group's bias
+ * ({@code <group>.bias}, a row vector). Steps allocate nothing once their cache exists.
+ */
+public final class GraphNetwork implements Network {
+
+    private final LayerGraph graph;
+    private final int groupCount;
+    private final int[] size;
+    private final Activation[] activation;
+    private final DMatrixRMaj[] bias;
+    private final int[] biasOffset;
+    private final int[] biasBlock;
+    private final int[] from;
+    private final int[] to;
+    private final int[] delay;
+    private final DMatrixRMaj[] weight;
+    private final int[] weightOffset;
+    private final int[] weightBlock;
+    private final int[][] incoming;
+    private final int[] stateOffset;
+    private final int[] stateGroups;
+    private final boolean[] dependsOnState;
+    private final int outputGroup;
+    private final int stateSize;
+    private final Parameters parameters;
+
+    GraphNetwork(LayerGraph graph) {
+        this.graph = graph;
+        List<Group> groups = graph.groups();
+        List<Connection> connections = graph.connections();
+        groupCount = groups.size();
+        size = new int[groupCount];
+        activation = new Activation[groupCount];
+        for (int g = 0; g < groupCount; g++) {
+            size[g] = groups.get(g).size();
+            activation[g] = groups.get(g).activation();
+        }
+        int connectionCount = connections.size();
+        from = new int[connectionCount];
+        to = new int[connectionCount];
+        delay = new int[connectionCount];
+        for (int c = 0; c < connectionCount; c++) {
+            from[c] = indexOf(connections.get(c).from());
+            to[c] = indexOf(connections.get(c).to());
+            delay[c] = connections.get(c).delay();
+        }
+        incoming = new int[groupCount][];
+        for (int g = 0; g < groupCount; g++) {
+            List<Integer> list = new ArrayList<>();
+            for (int c = 0; c < connectionCount; c++) {
+                if (to[c] == g) {
+                    list.add(c);
+                }
+            }
+            incoming[g] = list.stream().mapToInt(Integer::intValue).toArray();
+        }
+
+        Parameters.Builder layout = Parameters.builder();
+        for (int g = 1; g < groupCount; g++) {
+            for (int c : incoming[g]) {
+                layout.add(connections.get(c).name(), size[g], size[from[c]]);
+            }
+            if (groups.get(g).bias()) {
+                layout.add(groups.get(g).name() + ".bias", 1, size[g]);
+            }
+        }
+        parameters = layout.build();
+        weight = new DMatrixRMaj[connectionCount];
+        weightOffset = new int[connectionCount];
+        weightBlock = new int[connectionCount];
+        for (int c = 0; c < connectionCount; c++) {
+            Parameters.Block block = parameters.block(connections.get(c).name());
+            weight[c] = block.value();
+            weightOffset[c] = block.offset();
+            weightBlock[c] = parameters.blocks().indexOf(block);
+        }
+        bias = new DMatrixRMaj[groupCount];
+        biasOffset = new int[groupCount];
+        biasBlock = new int[groupCount];
+        for (int g = 1; g < groupCount; g++) {
+            if (groups.get(g).bias()) {
+                Parameters.Block block = parameters.block(groups.get(g).name() + ".bias");
+                bias[g] = block.value();
+                biasOffset[g] = block.offset();
+                biasBlock[g] = parameters.blocks().indexOf(block);
+            }
+        }
+
+        stateOffset = new int[groupCount];
+        List<Integer> state = new ArrayList<>();
+        int offset = 0;
+        for (int g = 0; g < groupCount; g++) {
+            stateOffset[g] = -1;
+            for (int c = 0; c < connectionCount; c++) {
+                if (from[c] == g && delay[c] == 1) {
+                    stateOffset[g] = offset;
+                    offset += size[g];
+                    state.add(g);
+                    break;
+                }
+            }
+        }
+        stateSize = offset;
+        stateGroups = state.stream().mapToInt(Integer::intValue).toArray();
+        dependsOnState = new boolean[groupCount];
+        for (int g = 1; g < groupCount; g++) {
+            for (int c : incoming[g]) {
+                dependsOnState[g] |= delay[c] == 1 || dependsOnState[from[c]];
+            }
+        }
+        outputGroup = indexOf(graph.output());
+    }
+
+    private int indexOf(String name) {
+        List<Group> groups = graph.groups();
+        for (int g = 0; g < groups.size(); g++) {
+            if (groups.get(g).name().equals(name)) {
+                return g;
+            }
+        }
+        throw new IllegalArgumentException("no group '" + name + "'");
+    }
+
+    /** The declaration this network was derived from. */
+    public LayerGraph graph() {
+        return graph;
+    }
+
+    @Override
+    public int inputSize() {
+        return size[0];
+    }
+
+    @Override
+    public int outputSize() {
+        return size[outputGroup];
+    }
+
+    @Override
+    public int stateSize() {
+        return stateSize;
+    }
+
+    @Override
+    public Parameters parameters() {
+        return parameters;
+    }
+
+    @Override
+    public StepCache newStepCache(int batchSize) {
+        return new Cache(batchSize);
+    }
+
+    @Override
+    public void forward(DMatrixRMaj previousState, DMatrixRMaj input, StepCache stepCache) {
+        Cache cache = (Cache) stepCache;
+        int batch = cache.batch;
+        checkShape(input, batch, size[0], "input");
+        checkShape(previousState, batch, stateSize, "previous state");
+        cache.value[0].setTo(input);
+        for (int g : stateGroups) {
+            copyColumns(previousState, stateOffset[g], cache.previous[g], 0, size[g]);
+        }
+        for (int g = 1; g < groupCount; g++) {
+            DMatrixRMaj z = cache.sum[g];
+            if (bias[g] != null) {
+                for (int b = 0; b < batch; b++) {
+                    System.arraycopy(bias[g].data, 0, z.data, b * size[g], size[g]);
+                }
+            } else {
+                z.zero();
+            }
+            for (int c : incoming[g]) {
+                DMatrixRMaj source = delay[c] == 0 ? cache.value[from[c]] : cache.previous[from[c]];
+                CommonOps_DDRM.multAddTransB(source, weight[c], z);
+            }
+            int n = batch * size[g];
+            activation[g].values(z.data, cache.value[g].data, n);
+            activation[g].derivatives(z.data, cache.value[g].data, cache.slope[g].data, n);
+        }
+        for (int g : stateGroups) {
+            copyColumns(cache.value[g], 0, cache.state, stateOffset[g], size[g]);
+        }
+    }
+
+    @Override
+    public void backward(StepCache stepCache, DMatrixRMaj outputGradient, DMatrixRMaj stateGradient,
+                         Parameters gradient, DMatrixRMaj previousStateGradient, DMatrixRMaj inputGradient) {
+        Cache cache = (Cache) stepCache;
+        int batch = cache.batch;
+        checkShape(outputGradient, batch, outputSize(), "output gradient");
+        checkShape(stateGradient, batch, stateSize, "state gradient");
+        checkShape(previousStateGradient, batch, stateSize, "previous state gradient");
+        List<Parameters.Block> gradientBlocks = gradient.blocks();
+        if (gradient.size() != parameters.size()) {
+            throw new IllegalArgumentException("gradient layout differs from the parameters: " + gradient);
+        }
+        for (int g = 0; g < groupCount; g++) {
+            cache.valueGradient[g].zero();
+            if (stateOffset[g] >= 0) {
+                cache.previousGradient[g].zero();
+            }
+        }
+        CommonOps_DDRM.addEquals(cache.valueGradient[outputGroup], outputGradient);
+        for (int g : stateGroups) {
+            addColumns(stateGradient, stateOffset[g], cache.valueGradient[g], size[g]);
+        }
+        for (int g = groupCount - 1; g >= 1; g--) {
+            DMatrixRMaj delta = cache.delta[g];
+            CommonOps_DDRM.elementMult(cache.valueGradient[g], cache.slope[g], delta);
+            if (bias[g] != null) {
+                DMatrixRMaj biasGradient = gradientBlocks.get(biasBlock[g]).value();
+                int width = size[g];
+                for (int b = 0; b < batch; b++) {
+                    for (int k = 0; k < width; k++) {
+                        biasGradient.data[k] += delta.data[b * width + k];
+                    }
+                }
+            }
+            for (int c : incoming[g]) {
+                int source = from[c];
+                if (delay[c] == 0) {
+                    CommonOps_DDRM.multAddTransA(delta, cache.value[source], gradientBlocks.get(weightBlock[c]).value());
+                    if (source > 0 || inputGradient != null) {
+                        CommonOps_DDRM.multAdd(delta, weight[c], cache.valueGradient[source]);
+                    }
+                } else {
+                    CommonOps_DDRM.multAddTransA(delta, cache.previous[source], gradientBlocks.get(weightBlock[c]).value());
+                    CommonOps_DDRM.multAdd(delta, weight[c], cache.previousGradient[source]);
+                }
+            }
+        }
+        for (int g : stateGroups) {
+            copyColumns(cache.previousGradient[g], 0, previousStateGradient, stateOffset[g], size[g]);
+        }
+        if (inputGradient != null) {
+            checkShape(inputGradient, batch, size[0], "input gradient");
+            inputGradient.setTo(cache.valueGradient[0]);
+        }
+    }
+
+    @Override
+    public void stateJacobian(StepCache stepCache, int row, DMatrixRMaj jacobian) {
+        Cache cache = (Cache) stepCache;
+        checkShape(jacobian, stateSize, stateSize, "state Jacobian");
+        for (int g = 1; g < groupCount; g++) {
+            if (!dependsOnState[g]) {
+                continue;
+            }
+            DMatrixRMaj j = cache.stateJacobian(g);
+            j.zero();
+            for (int c : incoming[g]) {
+                int source = from[c];
+                if (delay[c] == 1) {
+                    addBlock(weight[c], j, stateOffset[source]);
+                } else if (dependsOnState[source]) {
+                    CommonOps_DDRM.multAdd(weight[c], cache.stateJacobian(source), j);
+                }
+            }
+            scaleRows(j, cache.slope[g], row);
+        }
+        jacobian.zero();
+        for (int g : stateGroups) {
+            if (dependsOnState[g]) {
+                DMatrixRMaj j = cache.stateJacobian(g);
+                System.arraycopy(j.data, 0, jacobian.data, stateOffset[g] * stateSize, j.getNumElements());
+            }
+        }
+    }
+
+    @Override
+    public void addParameterJacobian(StepCache stepCache, int row, DMatrixRMaj sensitivity) {
+        Cache cache = (Cache) stepCache;
+        int p = parameters.size();
+        checkShape(sensitivity, stateSize, p, "parameter sensitivity");
+        for (int g = 1; g < groupCount; g++) {
+            DMatrixRMaj j = cache.parameterJacobian(g);
+            j.zero();
+            int width = size[g];
+            for (int c : incoming[g]) {
+                int source = from[c];
+                if (delay[c] == 0 && source > 0) {
+                    CommonOps_DDRM.multAdd(weight[c], cache.parameterJacobian(source), j);
+                }
+                DMatrixRMaj values = delay[c] == 0 ? cache.value[source] : cache.previous[source];
+                int sourceWidth = size[source];
+                int base = row * sourceWidth;
+                for (int r = 0; r < width; r++) {
+                    int column = r * p + weightOffset[c] + r * sourceWidth;
+                    for (int k = 0; k < sourceWidth; k++) {
+                        j.data[column + k] += values.data[base + k];
+                    }
+                }
+            }
+            if (bias[g] != null) {
+                for (int r = 0; r < width; r++) {
+                    j.data[r * p + biasOffset[g] + r] += 1;
+                }
+            }
+            scaleRows(j, cache.slope[g], row);
+        }
+        for (int g : stateGroups) {
+            if (g > 0) {
+                DMatrixRMaj j = cache.parameterJacobian(g);
+                int base = stateOffset[g] * p;
+                for (int i = 0; i < j.getNumElements(); i++) {
+                    sensitivity.data[base + i] += j.data[i];
+                }
+            }
+        }
+    }
+
+    private static void scaleRows(DMatrixRMaj m, DMatrixRMaj slope, int row) {
+        int cols = m.numCols;
+        int base = row * m.numRows;
+        for (int r = 0; r < m.numRows; r++) {
+            double s = slope.data[base + r];
+            for (int k = r * cols, end = k + cols; k < end; k++) {
+                m.data[k] *= s;
+            }
+        }
+    }
+
+    /** Adds {@code block} into {@code target} at column {@code column}. */
+    private static void addBlock(DMatrixRMaj block, DMatrixRMaj target, int column) {
+        for (int r = 0; r < block.numRows; r++) {
+            int t = r * target.numCols + column;
+            int s = r * block.numCols;
+            for (int k = 0; k < block.numCols; k++) {
+                target.data[t + k] += block.data[s + k];
+            }
+        }
+    }
+
+    private static void copyColumns(DMatrixRMaj source, int sourceColumn, DMatrixRMaj target, int targetColumn, int width) {
+        for (int b = 0; b < source.numRows; b++) {
+            System.arraycopy(source.data, b * source.numCols + sourceColumn, target.data, b * target.numCols + targetColumn, width);
+        }
+    }
+
+    private static void addColumns(DMatrixRMaj source, int sourceColumn, DMatrixRMaj target, int width) {
+        for (int b = 0; b < source.numRows; b++) {
+            int s = b * source.numCols + sourceColumn;
+            int t = b * target.numCols;
+            for (int k = 0; k < width; k++) {
+                target.data[t + k] += source.data[s + k];
+            }
+        }
+    }
+
+    private static void checkShape(DMatrixRMaj m, int rows, int cols, String what) {
+        if (m.numRows != rows || m.numCols != cols) {
+            throw new IllegalArgumentException(what + " is " + m.numRows + "x" + m.numCols + ", expected " + rows + "x" + cols);
+        }
+    }
+
+    /** Per-step values of every group, and workspaces for the derivatives. */
+    private final class Cache implements StepCache {
+        final int batch;
+        final DMatrixRMaj[] sum = new DMatrixRMaj[groupCount];
+        final DMatrixRMaj[] value = new DMatrixRMaj[groupCount];
+        final DMatrixRMaj[] slope = new DMatrixRMaj[groupCount];
+        final DMatrixRMaj[] previous = new DMatrixRMaj[groupCount];
+        final DMatrixRMaj[] valueGradient = new DMatrixRMaj[groupCount];
+        final DMatrixRMaj[] previousGradient = new DMatrixRMaj[groupCount];
+        final DMatrixRMaj[] delta = new DMatrixRMaj[groupCount];
+        final DMatrixRMaj state;
+        private DMatrixRMaj[] stateJacobians;
+        private DMatrixRMaj[] parameterJacobians;
+
+        Cache(int batch) {
+            if (batch <= 0) {
+                throw new IllegalArgumentException("batch size must be positive: " + batch);
+            }
+            this.batch = batch;
+            for (int g = 0; g < groupCount; g++) {
+                value[g] = new DMatrixRMaj(batch, size[g]);
+                valueGradient[g] = new DMatrixRMaj(batch, size[g]);
+                if (g > 0) {
+                    sum[g] = new DMatrixRMaj(batch, size[g]);
+                    slope[g] = new DMatrixRMaj(batch, size[g]);
+                    delta[g] = new DMatrixRMaj(batch, size[g]);
+                }
+                if (stateOffset[g] >= 0) {
+                    previous[g] = new DMatrixRMaj(batch, size[g]);
+                    previousGradient[g] = new DMatrixRMaj(batch, size[g]);
+                }
+            }
+            state = new DMatrixRMaj(batch, stateSize);
+        }
+
+        DMatrixRMaj stateJacobian(int g) {
+            if (stateJacobians == null) {
+                stateJacobians = new DMatrixRMaj[groupCount];
+                for (int i = 1; i < groupCount; i++) {
+                    stateJacobians[i] = new DMatrixRMaj(size[i], stateSize);
+                }
+            }
+            return stateJacobians[g];
+        }
+
+        DMatrixRMaj parameterJacobian(int g) {
+            if (parameterJacobians == null) {
+                parameterJacobians = new DMatrixRMaj[groupCount];
+                for (int i = 1; i < groupCount; i++) {
+                    parameterJacobians[i] = new DMatrixRMaj(size[i], parameters.size());
+                }
+            }
+            return parameterJacobians[g];
+        }
+
+        @Override
+        public int batchSize() {
+            return batch;
+        }
+
+        @Override
+        public DMatrixRMaj state() {
+            return state;
+        }
+
+        @Override
+        public DMatrixRMaj output() {
+            return value[outputGroup];
+        }
+    }
+}

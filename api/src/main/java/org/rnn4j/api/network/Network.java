@@ -1,0 +1,68 @@
+package org.rnn4j.api.network;
+
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * A recurrent network as a step function over mini-batches, with a flat parameter vector θ:
+ *
+ * <pre>    (s_t, y_t) = step(s_{t-1}, x_t; θ)</pre>
+ *
+ * where each row of a matrix is one sequence of the batch: s is batch × {@link #stateSize()},
+ * x is batch × {@link #inputSize()}, y is batch × {@link #outputSize()}.
+ *
+ * <p>{@link #forward} keeps in a {@link StepCache} everything the three derivative operations
+ * need, so that trainers are written once for every network: BPTT uses {@link #backward}, RTRL
+ * uses {@link #stateJacobian} and {@link #addParameterJacobian}. A network is not thread-safe;
+ * its caches are reused from step to step and allocate nothing once made.
+ */
+public interface Network {
+
+    /** Columns of x. */
+    int inputSize();
+
+    /** Columns of y. */
+    int outputSize();
+
+    /** Columns of s, the values carried from one step to the next (n). */
+    int stateSize();
+
+    /** The parameters θ, updated in place by trainers. */
+    Parameters parameters();
+
+    /** A cache for one step of a batch of {@code batchSize} sequences. */
+    StepCache newStepCache(int batchSize);
+
+    /** Writes the state before the first step, s_0, into every row of {@code state}. */
+    default void initialState(DMatrixRMaj state) {
+        state.zero();
+    }
+
+    /**
+     * One step: from s_{t-1} and x_t computes s_t and y_t into {@code cache.state()} and
+     * {@code cache.output()}, keeping what the derivatives need. The arguments are not kept.
+     */
+    void forward(DMatrixRMaj previousState, DMatrixRMaj input, StepCache cache);
+
+    /**
+     * The vector–Jacobian product of the step held in {@code cache}: given ∂L/∂y_t and ∂L/∂s_t,
+     * adds ∂L/∂θ of this step into {@code gradient} and writes ∂L/∂s_{t-1} (and ∂L/∂x_t when
+     * {@code inputGradient} is not null).
+     *
+     * @param outputGradient        ∂L/∂y_t, batch × outputs
+     * @param stateGradient         ∂L/∂s_t from later steps, batch × n
+     * @param gradient              accumulates ∂L/∂θ, laid out as {@link #parameters()}
+     * @param previousStateGradient receives ∂L/∂s_{t-1}, batch × n
+     * @param inputGradient         receives ∂L/∂x_t, batch × inputs, or null
+     */
+    void backward(StepCache cache, DMatrixRMaj outputGradient, DMatrixRMaj stateGradient,
+                  Parameters gradient, DMatrixRMaj previousStateGradient, DMatrixRMaj inputGradient);
+
+    /** Writes ∂s_t/∂s_{t-1} of sequence {@code row} of the batch into {@code jacobian} (n × n). */
+    void stateJacobian(StepCache cache, int row, DMatrixRMaj jacobian);
+
+    /**
+     * Adds the immediate ∂s_t/∂θ of sequence {@code row} — s_{t-1} held fixed — into
+     * {@code sensitivity} (n × p, columns in the order of {@link Parameters#flatten}).
+     */
+    void addParameterJacobian(StepCache cache, int row, DMatrixRMaj sensitivity);
+}

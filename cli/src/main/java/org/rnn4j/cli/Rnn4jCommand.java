@@ -1,0 +1,67 @@
+package org.rnn4j.cli;
+
+import java.io.PrintWriter;
+import org.rnn4j.api.InvalidInputException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code rnn4j} command. Exit status: 0 done, 2 a user's error (bad configuration, unknown
+ * name, bad file: one line per problem, no stack trace), 1 an internal fault.
+ */
+@Command(name = "rnn4j", mixinStandardHelpOptions = true, versionProvider = Rnn4jCommand.Version.class,
+        description = "Classic recurrent neural networks: Elman, Jordan, partially and fully recurrent, trained by BPTT and RTRL.",
+        subcommands = {TrainCommand.class, ListCommand.class, ConfigCommand.class, CommandLine.HelpCommand.class})
+public final class Rnn4jCommand implements Runnable {
+
+    /** Exit status of a user's error. */
+    static final int USER_ERROR = 2;
+
+    /** Exit status of an internal fault. */
+    static final int INTERNAL_ERROR = 1;
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the command line {@code args}, writing to {@code out} and {@code err}; returns the exit status. */
+    static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine commandLine = new CommandLine(new Rnn4jCommand());
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> {
+            if (exception instanceof InvalidInputException) {
+                for (String problem : String.valueOf(exception.getMessage()).split("\\R")) {
+                    line.getErr().println("rnn4j: " + problem);
+                }
+                line.getErr().flush();
+                return USER_ERROR;
+            }
+            line.getErr().println("rnn4j: internal error (please report it): " + exception);
+            exception.printStackTrace(line.getErr());
+            line.getErr().flush();
+            return INTERNAL_ERROR;
+        });
+        int status = commandLine.execute(args);
+        out.flush();
+        err.flush();
+        return status;
+    }
+
+    /** The version from the jar's manifest. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = Rnn4jCommand.class.getPackage().getImplementationVersion();
+            return new String[] {"rnn4j " + (version == null ? "(development build)" : version)};
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package org.rnn4j.cli;
+
+import com.typesafe.config.Config;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.rnn4j.core.Rnn4j;
+import org.rnn4j.core.config.ConfigLoader;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The run file and {@code -Dkey=value} overrides that every command taking a run accepts. */
+final class RunOptions {
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "RUN.conf",
+            description = "HOCON run file; without one, the embedded default run (elman + bptt on temporal-xor).")
+    Path runFile;
+
+    @Option(names = "-D", paramLabel = "key=value", mapFallbackValue = "",
+            description = "Overrides a configuration key, e.g. -Drnn4j.topology.hidden=[16] -Drnn4j.trainer.epochs=50.")
+    Map<String, String> overrides = new LinkedHashMap<>();
+
+    /** The run's settings: overrides over the file. */
+    Config run() {
+        return ConfigLoader.run(runFile, overrides);
+    }
+
+    /** A checked rnn4j for this run. */
+    Rnn4j rnn4j() {
+        return Rnn4j.create(run());
+    }
+}

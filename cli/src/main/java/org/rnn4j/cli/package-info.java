@@ -1,0 +1,2 @@
+/** The {@code rnn4j} command line. */
+package org.rnn4j.cli;

@@ -1,0 +1,162 @@
+package org.rnn4j.core;
+
+import com.google.inject.CreationException;
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Module;
+import com.google.inject.ProvisionException;
+import com.google.inject.spi.Message;
+import com.typesafe.config.Config;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.rnn4j.api.InvalidInputException;
+import org.rnn4j.api.data.DataSet;
+import org.rnn4j.api.network.Network;
+import org.rnn4j.api.training.BatchEvent;
+import org.rnn4j.api.training.EpochEvent;
+import org.rnn4j.api.training.TrainingListener;
+import org.rnn4j.core.config.ConfigLoader;
+import org.rnn4j.core.config.ConfigValidator;
+import org.rnn4j.core.config.RunSettings;
+import org.rnn4j.core.engine.TrainingEngine;
+import org.rnn4j.core.engine.TrainingResult;
+import org.rnn4j.core.plugin.PluginRegistry;
+
+/**
+ * The front door: one configured rnn4j. Made from a {@link Config} (the run's settings; every
+ * module's defaults fill in the rest), checked in full when made, then asked to train.
+ *
+ * <pre>{@code
+ * Rnn4j rnn4j = Rnn4j.create(ConfigFactory.parseString("rnn4j.topology.hidden = [16]"));
+ * TrainingResult result = rnn4j.train();
+ * }</pre>
+ *
+ * <p>Instances share nothing: two in one JVM train independently. Nothing here prints, exits
+ * or keeps global state; logging goes through SLF4J.
+ */
+public final class Rnn4j {
+
+    private final Config config;
+    private final PluginRegistry plugins;
+    private final RunSettings settings;
+
+    @Inject
+    Rnn4j(@Named(Rnn4jModule.CONFIG) Config config, @Named(Rnn4jModule.CONFIG + ".reference") Config reference,
+          PluginRegistry plugins) {
+        this.config = config;
+        this.plugins = plugins;
+        new ConfigValidator(reference, plugins).validate(config);
+        this.settings = RunSettings.from(config);
+    }
+
+    /**
+     * rnn4j with the plugins on its own class path, configured by {@code run}.
+     *
+     * @param modules extra Guice modules, for example binding a host's own plugins
+     * @throws InvalidInputException listing every problem of the configuration or the plugins
+     */
+    public static Rnn4j create(Config run, Module... modules) {
+        return create(run, Rnn4j.class.getClassLoader(), modules);
+    }
+
+    /** rnn4j with the plugins and defaults {@code loader} sees, configured by {@code run}. */
+    public static Rnn4j create(Config run, ClassLoader loader, Module... modules) {
+        List<Module> all = new ArrayList<>();
+        all.add(new Rnn4jModule(run, loader));
+        all.addAll(Arrays.asList(modules));
+        try {
+            Injector injector = Guice.createInjector(all);
+            return injector.getInstance(Rnn4j.class);
+        } catch (ProvisionException e) {
+            throw unwrap(e, e.getErrorMessages());
+        } catch (CreationException e) {
+            throw unwrap(e, e.getErrorMessages());
+        }
+    }
+
+    /** Every plugin {@code loader} sees, without configuring a run. */
+    public static PluginRegistry plugins(ClassLoader loader) {
+        try {
+            return Guice.createInjector(new Rnn4jModule(com.typesafe.config.ConfigFactory.empty(), loader))
+                    .getInstance(PluginRegistry.class);
+        } catch (ProvisionException e) {
+            throw unwrap(e, e.getErrorMessages());
+        } catch (CreationException e) {
+            throw unwrap(e, e.getErrorMessages());
+        }
+    }
+
+    private static RuntimeException unwrap(RuntimeException e, Iterable<Message> messages) {
+        for (Message message : messages) {
+            for (Throwable cause = message.getCause(); cause != null; cause = cause.getCause()) {
+                if (cause instanceof InvalidInputException invalid) {
+                    return invalid;
+                }
+            }
+        }
+        return e;
+    }
+
+    /** The effective configuration: defaults, run settings and overrides merged. */
+    public Config config() {
+        return config;
+    }
+
+    /** The effective configuration as HOCON. */
+    public String renderConfig() {
+        return ConfigLoader.render(config);
+    }
+
+    /** The settings read from {@link #config()}. */
+    public RunSettings settings() {
+        return settings;
+    }
+
+    /** Every plugin available. */
+    public PluginRegistry plugins() {
+        return plugins;
+    }
+
+    /** The configured data set. */
+    public DataSet data() {
+        return new TrainingEngine(plugins).loadData(settings);
+    }
+
+    /** A new, untrained network of the configured topology for the configured data. */
+    public Network network() {
+        TrainingEngine engine = new TrainingEngine(plugins);
+        return engine.buildNetwork(settings, engine.loadData(settings));
+    }
+
+    /** Trains a new network as configured, telling each listener as it goes. */
+    public TrainingResult train(TrainingListener... listeners) {
+        return new TrainingEngine(plugins).train(settings, fanOut(List.of(listeners)));
+    }
+
+    private static TrainingListener fanOut(List<TrainingListener> listeners) {
+        return new TrainingListener() {
+            @Override
+            public void onStart(int epochs, int batchesPerEpoch) {
+                listeners.forEach(l -> l.onStart(epochs, batchesPerEpoch));
+            }
+
+            @Override
+            public void onBatch(BatchEvent event) {
+                listeners.forEach(l -> l.onBatch(event));
+            }
+
+            @Override
+            public void onEpoch(EpochEvent event) {
+                listeners.forEach(l -> l.onEpoch(event));
+            }
+
+            @Override
+            public void onEnd() {
+                listeners.forEach(TrainingListener::onEnd);
+            }
+        };
+    }
+}

@@ -1,0 +1,66 @@
+package org.rnn4j.core.config;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import java.nio.file.Path;
+import org.rnn4j.api.InvalidInputException;
+import org.rnn4j.core.plugin.PluginKind;
+
+/**
+ * A validated run configuration read into typed values once, at start.
+ *
+ * @param seed              {@code rnn4j.seed}: every random number of the run derives from it
+ * @param data              the chosen data set and its effective settings
+ * @param topology          the chosen topology and its effective settings
+ * @param trainer           the chosen trainer and its effective settings
+ * @param optimizer         the chosen optimizer and its effective settings
+ * @param epochs            {@code rnn4j.trainer.epochs}
+ * @param batchSize         {@code rnn4j.trainer.batch-size}, sequences per update
+ * @param loss              {@code rnn4j.trainer.loss}
+ * @param outputDirectory   {@code rnn4j.output.dir}
+ */
+public record RunSettings(long seed, Choice data, Choice topology, Choice trainer, Choice optimizer,
+                          int epochs, int batchSize, String loss, Path outputDirectory) {
+
+    /**
+     * A chosen plugin and its effective settings: the run's block over the plugin's defaults.
+     *
+     * @param path the run's block ({@code rnn4j.topology}), for messages
+     */
+    public record Choice(String name, Config settings, String path) {
+    }
+
+    /** Reads an effective configuration that {@link ConfigValidator} has passed. */
+    public static RunSettings from(Config effective) {
+        int epochs = positive(effective, "rnn4j.trainer.epochs");
+        int batchSize = positive(effective, "rnn4j.trainer.batch-size");
+        return new RunSettings(
+                effective.getLong("rnn4j.seed"),
+                choice(effective, PluginKind.DATA_SOURCE),
+                choice(effective, PluginKind.TOPOLOGY),
+                choice(effective, PluginKind.TRAINER),
+                choice(effective, PluginKind.OPTIMIZER),
+                epochs,
+                batchSize,
+                effective.getString("rnn4j.trainer.loss"),
+                Path.of(effective.getString("rnn4j.output.dir")));
+    }
+
+    /** The chosen plugin of {@code kind} with the run's block over its defaults. */
+    public static Choice choice(Config effective, PluginKind<?> kind) {
+        String name = effective.getString(kind.selection() + ".type");
+        String defaults = kind.defaultsRoot() + "." + name;
+        Config settings = effective.getConfig(kind.selection())
+                .withFallback(effective.hasPath(defaults) ? effective.getConfig(defaults) : ConfigFactory.empty());
+        return new Choice(name, settings, kind.selection());
+    }
+
+    private static int positive(Config config, String path) {
+        int value = config.getInt(path);
+        if (value <= 0) {
+            throw new InvalidInputException(ConfigLoader.where(config.getValue(path).origin()) + ": " + path
+                    + ": expected a positive integer, got " + value);
+        }
+        return value;
+    }
+}

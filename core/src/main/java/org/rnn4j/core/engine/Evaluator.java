@@ -1,0 +1,69 @@
+package org.rnn4j.core.engine;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.ejml.data.DMatrixRMaj;
+import org.rnn4j.api.Loss;
+import org.rnn4j.api.data.Batch;
+import org.rnn4j.api.data.DataSet;
+import org.rnn4j.api.data.Sequence;
+import org.rnn4j.api.data.TaskMetric;
+import org.rnn4j.api.network.Network;
+import org.rnn4j.api.network.StepCache;
+
+/** Runs a network over a data set without changing it: loss per step, predictions, task metrics. */
+public final class Evaluator {
+
+    private static final int BATCH = 64;
+
+    private Evaluator() {
+    }
+
+    /** The loss and the task metrics of {@code network} on {@code data}. */
+    public static Evaluation evaluate(Network network, Loss loss, DataSet data) {
+        List<Sequence> sequences = data.sequences();
+        List<DMatrixRMaj> predictions = new ArrayList<>(sequences.size());
+        for (Sequence sequence : sequences) {
+            predictions.add(new DMatrixRMaj(sequence.length(), data.outputSize()));
+        }
+        int[] order = IntStream.range(0, sequences.size()).toArray();
+        Batch batch = new Batch(data.inputSize(), data.outputSize());
+        double lossSum = 0;
+        long count = 0;
+        for (int from = 0; from < sequences.size(); from += BATCH) {
+            int to = Math.min(sequences.size(), from + BATCH);
+            batch.fill(sequences, order, from, to);
+            int rows = batch.size();
+            StepCache[] caches = {network.newStepCache(rows), network.newStepCache(rows)};
+            DMatrixRMaj state = new DMatrixRMaj(rows, network.stateSize());
+            network.initialState(state);
+            DMatrixRMaj prediction = new DMatrixRMaj(rows, data.outputSize());
+            for (int t = 0; t < batch.length(); t++) {
+                StepCache cache = caches[t % 2];
+                network.forward(state, batch.input(t), cache);
+                state = cache.state();
+                for (int b = 0; b < rows; b++) {
+                    Sequence sequence = sequences.get(from + b);
+                    if (t >= sequence.length()) {
+                        continue;
+                    }
+                    if (batch.hasTarget(t, b)) {
+                        lossSum += loss.evaluate(cache.output(), batch.target(t), b, 0, null);
+                        count++;
+                    }
+                    loss.predict(cache.output(), b, prediction);
+                    System.arraycopy(prediction.data, b * data.outputSize(),
+                            predictions.get(from + b).data, t * data.outputSize(), data.outputSize());
+                }
+            }
+        }
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        for (TaskMetric metric : data.metrics()) {
+            metrics.put(metric.name(), metric.evaluate(sequences, predictions));
+        }
+        return new Evaluation(count == 0 ? Double.NaN : lossSum / count, count, metrics);
+    }
+}

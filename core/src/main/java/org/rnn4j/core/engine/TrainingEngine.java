@@ -1,0 +1,118 @@
+package org.rnn4j.core.engine;
+
+import com.typesafe.config.Config;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.random.RandomGenerator;
+import org.rnn4j.api.Activation;
+import org.rnn4j.api.InvalidInputException;
+import org.rnn4j.api.Loss;
+import org.rnn4j.api.TopologyContext;
+import org.rnn4j.api.data.DataSet;
+import org.rnn4j.api.network.Network;
+import org.rnn4j.api.training.EpochEvent;
+import org.rnn4j.api.training.ParameterUpdater;
+import org.rnn4j.api.training.TrainingListener;
+import org.rnn4j.api.training.TrainingSession;
+import org.rnn4j.api.training.TrainingSetup;
+import org.rnn4j.core.config.RunSettings;
+import org.rnn4j.core.plugin.PluginKind;
+import org.rnn4j.core.plugin.PluginRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One run from settings to trained network: data → network → trainer → epochs → evaluation.
+ * Owns the loop over epochs; the trainer owns what an epoch does.
+ */
+public final class TrainingEngine {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TrainingEngine.class);
+
+    private final PluginRegistry registry;
+
+    public TrainingEngine(PluginRegistry registry) {
+        this.registry = registry;
+    }
+
+    /** The run's data set. */
+    public DataSet loadData(RunSettings settings) {
+        RunSettings.Choice data = settings.data();
+        return registry.get(PluginKind.DATA_SOURCE, data.name())
+                .load(data.settings(), Seeds.stream(settings.seed(), "data"));
+    }
+
+    /** A freshly initialised network of the run's topology for {@code data}'s sizes. */
+    public Network buildNetwork(RunSettings settings, DataSet data) {
+        RunSettings.Choice topology = settings.topology();
+        RandomGenerator random = Seeds.stream(settings.seed(), "init");
+        TopologyContext context = new TopologyContext() {
+            @Override
+            public Config settings() {
+                return topology.settings();
+            }
+
+            @Override
+            public String path() {
+                return topology.path();
+            }
+
+            @Override
+            public int inputSize() {
+                return data.inputSize();
+            }
+
+            @Override
+            public int outputSize() {
+                return data.outputSize();
+            }
+
+            @Override
+            public Activation activation(String name) {
+                return registry.get(PluginKind.ACTIVATION, name);
+            }
+
+            @Override
+            public RandomGenerator random() {
+                return random;
+            }
+        };
+        return registry.get(PluginKind.TOPOLOGY, topology.name()).build(context);
+    }
+
+    /** Trains a new network as {@code settings} say, telling {@code listener} as it goes. */
+    public TrainingResult train(RunSettings settings, TrainingListener listener) {
+        DataSet data = loadData(settings);
+        Network network = buildNetwork(settings, data);
+        Loss loss = registry.get(PluginKind.LOSS, settings.loss());
+        ParameterUpdater updater = registry.get(PluginKind.OPTIMIZER, settings.optimizer().name())
+                .create(settings.optimizer().settings(), network.parameters());
+        TrainingSession session = registry.get(PluginKind.TRAINER, settings.trainer().name())
+                .start(new TrainingSetup(settings.trainer().settings(), network, data, loss, updater,
+                        settings.batchSize(), listener));
+        LOG.info("training {} ({} parameters) with {}/{} on {} ({} sequences), {} epochs",
+                settings.topology().name(), network.parameters().size(), settings.trainer().name(),
+                settings.optimizer().name(), data.name(), data.sequences().size(), settings.epochs());
+
+        int batches = (data.sequences().size() + settings.batchSize() - 1) / settings.batchSize();
+        listener.onStart(settings.epochs(), batches);
+        List<Double> losses = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
+            double trainLoss = session.runEpoch(epoch, Seeds.stream(settings.seed(), "epoch", epoch));
+            if (!Double.isFinite(trainLoss)) {
+                throw new InvalidInputException("training diverged in epoch " + epoch + " (loss " + trainLoss
+                        + "); try a smaller rnn4j.trainer.optimizer.learning-rate");
+            }
+            losses.add(trainLoss);
+            listener.onEpoch(new EpochEvent(epoch, settings.epochs(), trainLoss));
+            LOG.debug("epoch {}: train loss {}", epoch, trainLoss);
+        }
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+        listener.onEnd();
+        Evaluation evaluation = Evaluator.evaluate(network, loss, data);
+        LOG.info("trained in {} ms: loss per step {}", elapsed.toMillis(), evaluation.lossPerStep());
+        return new TrainingResult(network, settings, losses, evaluation, elapsed);
+    }
+}

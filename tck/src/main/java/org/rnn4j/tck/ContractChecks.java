@@ -1,0 +1,278 @@
+package org.rnn4j.tck;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.random.RandomGenerator;
+import org.ejml.data.DMatrixRMaj;
+import org.rnn4j.api.network.Network;
+import org.rnn4j.api.network.Parameters;
+import org.rnn4j.api.network.StepCache;
+
+/**
+ * The checks of the {@link Network} contract, against central finite differences in double
+ * precision. Each returns the worst relative error it found and where, so that a test can
+ * assert on it and a command can print it.
+ *
+ * <p>The relative error of a block of derivatives (a parameter block, the initial state, the
+ * inputs, a Jacobian) is max|analytic − numeric| / max(max|analytic|, max|numeric|).
+ */
+public final class ContractChecks {
+
+    /** The tolerance the contract sets for the relative error of every derivative. */
+    public static final double TOLERANCE = 1e-6;
+
+    private static final double STEP = 1e-5;
+
+    /** The outcome of one check: its worst relative error and the block where it occurred. */
+    public record Result(String check, double worstError, String where) {
+        /** Whether the worst error is within {@link #TOLERANCE}. */
+        public boolean passed() {
+            return worstError <= TOLERANCE;
+        }
+
+        @Override
+        public String toString() {
+            return String.format("%-20s worst relative error %.3e (%s) %s", check, worstError, where, passed() ? "ok" : "FAILED");
+        }
+    }
+
+    private ContractChecks() {
+    }
+
+    /** Runs every derivative check on {@code network} (whose parameters it randomises). */
+    public static List<Result> all(Network network, RandomGenerator random) {
+        randomizeParameters(network, random);
+        List<Result> results = new ArrayList<>();
+        results.add(backward(network, random, 2, 4));
+        results.add(stateJacobian(network, random, 2));
+        results.add(parameterJacobian(network, random, 2));
+        return results;
+    }
+
+    /** Sets every parameter uniform in [−0.5, 0.5], so that biases and zero-initialised blocks are exercised too. */
+    public static void randomizeParameters(Network network, RandomGenerator random) {
+        for (Parameters.Block block : network.parameters().blocks()) {
+            fill(block.value(), 0.5, random);
+        }
+    }
+
+    /**
+     * {@code backward} over {@code steps} steps: the gradient of L = Σ_t ⟨R_t, y_t⟩ + ⟨Q, s_T⟩
+     * (random R_t, Q) with respect to θ, s_0 and every x_t, against finite differences.
+     */
+    public static Result backward(Network network, RandomGenerator random, int batch, int steps) {
+        int n = network.stateSize();
+        DMatrixRMaj initial = random(batch, n, random);
+        DMatrixRMaj[] inputs = new DMatrixRMaj[steps];
+        DMatrixRMaj[] readouts = new DMatrixRMaj[steps];
+        for (int t = 0; t < steps; t++) {
+            inputs[t] = random(batch, network.inputSize(), random);
+            readouts[t] = random(batch, network.outputSize(), random);
+        }
+        DMatrixRMaj finalReadout = random(batch, n, random);
+        StepCache[] caches = new StepCache[steps];
+        for (int t = 0; t < steps; t++) {
+            caches[t] = network.newStepCache(batch);
+        }
+
+        run(network, caches, initial, inputs);
+        Parameters gradient = network.parameters().zerosLike();
+        DMatrixRMaj stateGradient = finalReadout.copy();
+        DMatrixRMaj previousGradient = new DMatrixRMaj(batch, n);
+        DMatrixRMaj[] inputGradients = new DMatrixRMaj[steps];
+        for (int t = steps - 1; t >= 0; t--) {
+            inputGradients[t] = new DMatrixRMaj(batch, network.inputSize());
+            network.backward(caches[t], readouts[t], stateGradient, gradient, previousGradient, inputGradients[t]);
+            DMatrixRMaj swap = stateGradient;
+            stateGradient = previousGradient;
+            previousGradient = swap;
+        }
+
+        Objective objective = () -> {
+            run(network, caches, initial, inputs);
+            double sum = dot(finalReadout, caches[steps - 1].state());
+            for (int t = 0; t < steps; t++) {
+                sum += dot(readouts[t], caches[t].output());
+            }
+            return sum;
+        };
+        Worst worst = new Worst("backward");
+        List<Parameters.Block> blocks = network.parameters().blocks();
+        for (int i = 0; i < blocks.size(); i++) {
+            worst.add(blocks.get(i).name(), gradient.blocks().get(i).value().data,
+                    numericGradient(blocks.get(i).value(), objective));
+        }
+        if (n > 0) {
+            worst.add("initial state", stateGradient.data, numericGradient(initial, objective));
+        }
+        for (int t = 0; t < steps; t++) {
+            worst.add("input at step " + (t + 1), inputGradients[t].data, numericGradient(inputs[t], objective));
+        }
+        return worst.result();
+    }
+
+    /** {@code stateJacobian} of every row against finite differences of {@code forward} in s_{t-1}. */
+    public static Result stateJacobian(Network network, RandomGenerator random, int batch) {
+        int n = network.stateSize();
+        if (n == 0) {
+            return new Result("stateJacobian", 0, "no state");
+        }
+        DMatrixRMaj previous = random(batch, n, random);
+        DMatrixRMaj input = random(batch, network.inputSize(), random);
+        StepCache cache = network.newStepCache(batch);
+        StepCache probe = network.newStepCache(batch);
+        DMatrixRMaj analytic = new DMatrixRMaj(n, n);
+        DMatrixRMaj numeric = new DMatrixRMaj(n, n);
+        Worst worst = new Worst("stateJacobian");
+        for (int row = 0; row < batch; row++) {
+            network.forward(previous, input, cache);
+            network.stateJacobian(cache, row, analytic);
+            for (int j = 0; j < n; j++) {
+                int index = row * n + j;
+                double saved = previous.data[index];
+                previous.data[index] = saved + STEP;
+                network.forward(previous, input, probe);
+                double[] plus = rowOf(probe.state(), row);
+                previous.data[index] = saved - STEP;
+                network.forward(previous, input, probe);
+                double[] minus = rowOf(probe.state(), row);
+                previous.data[index] = saved;
+                for (int i = 0; i < n; i++) {
+                    numeric.set(i, j, (plus[i] - minus[i]) / (2 * STEP));
+                }
+            }
+            worst.add("row " + row, analytic.data, numeric.data.clone());
+        }
+        return worst.result();
+    }
+
+    /** {@code addParameterJacobian} of every row against finite differences of {@code forward} in θ. */
+    public static Result parameterJacobian(Network network, RandomGenerator random, int batch) {
+        int n = network.stateSize();
+        if (n == 0) {
+            return new Result("parameterJacobian", 0, "no state");
+        }
+        int p = network.parameters().size();
+        DMatrixRMaj previous = random(batch, n, random);
+        DMatrixRMaj input = random(batch, network.inputSize(), random);
+        StepCache cache = network.newStepCache(batch);
+        StepCache probe = network.newStepCache(batch);
+        Worst worst = new Worst("parameterJacobian");
+        for (int row = 0; row < batch; row++) {
+            DMatrixRMaj sensitivity = random(n, p, random);
+            DMatrixRMaj before = sensitivity.copy();
+            network.forward(previous, input, cache);
+            network.addParameterJacobian(cache, row, sensitivity);
+            for (Parameters.Block block : network.parameters().blocks()) {
+                double[] analytic = new double[n * block.size()];
+                double[] numeric = new double[n * block.size()];
+                double[] values = block.value().data;
+                for (int k = 0; k < block.size(); k++) {
+                    int column = block.offset() + k;
+                    double saved = values[k];
+                    values[k] = saved + STEP;
+                    network.forward(previous, input, probe);
+                    double[] plus = rowOf(probe.state(), row);
+                    values[k] = saved - STEP;
+                    network.forward(previous, input, probe);
+                    double[] minus = rowOf(probe.state(), row);
+                    values[k] = saved;
+                    for (int i = 0; i < n; i++) {
+                        analytic[i * block.size() + k] = sensitivity.get(i, column) - before.get(i, column);
+                        numeric[i * block.size() + k] = (plus[i] - minus[i]) / (2 * STEP);
+                    }
+                }
+                worst.add("row " + row + " " + block.name(), analytic, numeric);
+            }
+        }
+        return worst.result();
+    }
+
+    private static void run(Network network, StepCache[] caches, DMatrixRMaj initial, DMatrixRMaj[] inputs) {
+        DMatrixRMaj state = initial;
+        for (int t = 0; t < inputs.length; t++) {
+            network.forward(state, inputs[t], caches[t]);
+            state = caches[t].state();
+        }
+    }
+
+    private interface Objective {
+        double value();
+    }
+
+    private static double[] numericGradient(DMatrixRMaj variable, Objective objective) {
+        double[] numeric = new double[variable.getNumElements()];
+        for (int i = 0; i < numeric.length; i++) {
+            double saved = variable.data[i];
+            variable.data[i] = saved + STEP;
+            double plus = objective.value();
+            variable.data[i] = saved - STEP;
+            double minus = objective.value();
+            variable.data[i] = saved;
+            numeric[i] = (plus - minus) / (2 * STEP);
+        }
+        return numeric;
+    }
+
+    /** The relative error of one block, as defined in the class comment. */
+    public static double relativeError(double[] analytic, double[] numeric) {
+        double difference = 0;
+        double scale = 0;
+        for (int i = 0; i < numeric.length; i++) {
+            difference = Math.max(difference, Math.abs(analytic[i] - numeric[i]));
+            scale = Math.max(scale, Math.max(Math.abs(analytic[i]), Math.abs(numeric[i])));
+        }
+        return scale == 0 ? 0 : difference / scale;
+    }
+
+    private static final class Worst {
+        private final String check;
+        private double error = -1;
+        private String where = "nothing checked";
+
+        Worst(String check) {
+            this.check = check;
+        }
+
+        void add(String block, double[] analytic, double[] numeric) {
+            double e = relativeError(analytic, numeric);
+            if (Double.isNaN(e)) {
+                e = Double.POSITIVE_INFINITY;
+            }
+            if (e > error) {
+                error = e;
+                where = block;
+            }
+        }
+
+        Result result() {
+            return new Result(check, Math.max(error, 0), where);
+        }
+    }
+
+    private static double[] rowOf(DMatrixRMaj m, int row) {
+        double[] values = new double[m.numCols];
+        System.arraycopy(m.data, row * m.numCols, values, 0, m.numCols);
+        return values;
+    }
+
+    private static double dot(DMatrixRMaj a, DMatrixRMaj b) {
+        double sum = 0;
+        for (int i = 0; i < a.getNumElements(); i++) {
+            sum += a.data[i] * b.data[i];
+        }
+        return sum;
+    }
+
+    private static DMatrixRMaj random(int rows, int cols, RandomGenerator random) {
+        DMatrixRMaj m = new DMatrixRMaj(rows, cols);
+        fill(m, 1.0, random);
+        return m;
+    }
+
+    private static void fill(DMatrixRMaj m, double range, RandomGenerator random) {
+        for (int i = 0; i < m.getNumElements(); i++) {
+            m.data[i] = random.nextDouble(-range, range);
+        }
+    }
+}
