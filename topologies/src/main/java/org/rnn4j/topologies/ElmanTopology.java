@@ -32,8 +32,8 @@ public final class ElmanTopology implements Topology {
     public Network build(TopologyContext context) {
         TopologySettings settings = new TopologySettings(context);
         List<Integer> hidden = settings.layerSizes("hidden");
-        Activation activation = context.activation(settings.string("activation"));
-        Activation outputActivation = context.activation(settings.string("output-activation"));
+        Activation activation = settings.activation("activation");
+        Activation outputActivation = settings.activation("output-activation");
         boolean bias = settings.flag("bias");
 
         LayerGraph.Builder graph = LayerGraph.builder(context.inputSize());

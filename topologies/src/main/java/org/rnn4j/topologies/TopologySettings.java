@@ -5,6 +5,7 @@ import com.typesafe.config.ConfigException;
 import java.util.List;
 import java.util.random.RandomGenerator;
 import org.ejml.data.DMatrixRMaj;
+import org.rnn4j.api.Activation;
 import org.rnn4j.api.InvalidInputException;
 import org.rnn4j.api.TopologyContext;
 import org.rnn4j.api.graph.WeightInit;
@@ -26,6 +27,16 @@ final class TopologySettings {
             throw invalid(key, "expected a list of positive layer sizes like [8] or [16, 8], got " + sizes);
         }
         return sizes;
+    }
+
+    /** The activation named by {@code key}. */
+    Activation activation(String key) {
+        String name = string(key);
+        try {
+            return context.activation(name);
+        } catch (InvalidInputException e) {
+            throw invalid(key, e.getMessage());
+        }
     }
 
     boolean flag(String key) {

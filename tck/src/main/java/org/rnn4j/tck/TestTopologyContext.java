@@ -1,0 +1,82 @@
+package org.rnn4j.tck;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import java.util.ServiceLoader;
+import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
+import org.rnn4j.api.Activation;
+import org.rnn4j.api.InvalidInputException;
+import org.rnn4j.api.Topology;
+import org.rnn4j.api.TopologyContext;
+import org.rnn4j.api.network.Network;
+
+/**
+ * A {@link TopologyContext} for tests: a topology's defaults from the {@code reference.conf} on
+ * the class path under the given overrides, activations found with {@link ServiceLoader}, and a
+ * seeded random generator — what the framework gives a topology, without the framework.
+ */
+public final class TestTopologyContext implements TopologyContext {
+
+    private final Config settings;
+    private final int inputSize;
+    private final int outputSize;
+    private final RandomGenerator random;
+
+    private TestTopologyContext(Config settings, int inputSize, int outputSize, long seed) {
+        this.settings = settings;
+        this.inputSize = inputSize;
+        this.outputSize = outputSize;
+        this.random = new SplittableRandom(seed);
+    }
+
+    /**
+     * {@code topology}'s network for {@code inputSize → outputSize}, its settings {@code overrides}
+     * (HOCON, relative to the topology's block) over its defaults.
+     */
+    public static Network build(Topology topology, String overrides, int inputSize, int outputSize, long seed) {
+        return topology.build(of(topology.name(), overrides, inputSize, outputSize, seed));
+    }
+
+    /** The context {@link #build} uses. */
+    public static TestTopologyContext of(String topology, String overrides, int inputSize, int outputSize, long seed) {
+        Config defaults = ConfigFactory.defaultReference().getConfig("rnn4j.topologies." + topology);
+        return new TestTopologyContext(ConfigFactory.parseString(overrides).withFallback(defaults).resolve(),
+                inputSize, outputSize, seed);
+    }
+
+    @Override
+    public Config settings() {
+        return settings;
+    }
+
+    @Override
+    public String path() {
+        return "rnn4j.topology";
+    }
+
+    @Override
+    public int inputSize() {
+        return inputSize;
+    }
+
+    @Override
+    public int outputSize() {
+        return outputSize;
+    }
+
+    @Override
+    public Activation activation(String name) {
+        for (Activation activation : ServiceLoader.load(Activation.class)) {
+            if (activation.name().equals(name)) {
+                return activation;
+            }
+        }
+        throw new InvalidInputException("unknown activation '" + name + "'");
+    }
+
+    @Override
+    public RandomGenerator random() {
+        return random;
+    }
+}

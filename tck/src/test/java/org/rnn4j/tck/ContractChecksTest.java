@@ -1,0 +1,152 @@
+package org.rnn4j.tck;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+import org.ejml.data.DMatrixRMaj;
+import org.junit.jupiter.api.Test;
+import org.rnn4j.api.Activation;
+import org.rnn4j.api.graph.LayerGraph;
+import org.rnn4j.api.network.Network;
+import org.rnn4j.api.network.Parameters;
+import org.rnn4j.api.network.StepCache;
+
+/** The checks pass a correct network and fail each kind of wrong derivative: they can fail. */
+final class ContractChecksTest {
+
+    private static final Activation TANH = new Activation() {
+        @Override
+        public String name() {
+            return "tanh";
+        }
+
+        @Override
+        public double value(double x) {
+            return Math.tanh(x);
+        }
+
+        @Override
+        public double derivative(double x, double fx) {
+            return 1 - fx * fx;
+        }
+    };
+
+    static Network elman() {
+        return LayerGraph.builder(2)
+                .group("hidden", 3, TANH, true)
+                .connect("input", "hidden", 0)
+                .connect("hidden", "hidden", 1)
+                .group("output", 2, TANH, true)
+                .connect("hidden", "output", 0)
+                .output("output")
+                .build().build();
+    }
+
+    @Test
+    void aCorrectNetworkPassesEveryCheckWithRoomToSpare() {
+        for (ContractChecks.Result result : ContractChecks.all(elman(), new SplittableRandom(1))) {
+            assertTrue(result.worstError() < 1e-8, result.toString());
+        }
+    }
+
+    @Test
+    void aWrongBackwardFails() {
+        Network broken = new Wrong(elman()) {
+            @Override
+            public void backward(StepCache cache, DMatrixRMaj outputGradient, DMatrixRMaj stateGradient,
+                                 Parameters gradient, DMatrixRMaj previousStateGradient, DMatrixRMaj inputGradient) {
+                super.backward(cache, outputGradient, stateGradient, gradient, previousStateGradient, inputGradient);
+                gradient.get("hidden.bias").data[0] *= 1.001;
+            }
+        };
+        SplittableRandom random = new SplittableRandom(2);
+        ContractChecks.randomizeParameters(broken, random);
+        ContractChecks.Result result = ContractChecks.backward(broken, random, 2, 3);
+        assertFalse(result.passed(), result.toString());
+        assertTrue(result.where().equals("hidden.bias"), result.toString());
+    }
+
+    @Test
+    void aWrongStateJacobianFails() {
+        Network broken = new Wrong(elman()) {
+            @Override
+            public void stateJacobian(StepCache cache, int row, DMatrixRMaj jacobian) {
+                super.stateJacobian(cache, row, jacobian);
+                jacobian.data[4] += 1e-4;
+            }
+        };
+        SplittableRandom random = new SplittableRandom(3);
+        ContractChecks.randomizeParameters(broken, random);
+        assertFalse(ContractChecks.stateJacobian(broken, random, 2).passed());
+    }
+
+    @Test
+    void aWrongParameterJacobianFails() {
+        Network broken = new Wrong(elman()) {
+            @Override
+            public void addParameterJacobian(StepCache cache, int row, DMatrixRMaj sensitivity) {
+                super.addParameterJacobian(cache, row, sensitivity);
+                sensitivity.data[sensitivity.numCols - 1] += 1e-3;
+            }
+        };
+        SplittableRandom random = new SplittableRandom(4);
+        ContractChecks.randomizeParameters(broken, random);
+        assertFalse(ContractChecks.parameterJacobian(broken, random, 2).passed());
+    }
+
+    /** Delegates everything; subclasses spoil one derivative. */
+    private static class Wrong implements Network {
+        private final Network network;
+
+        Wrong(Network network) {
+            this.network = network;
+        }
+
+        @Override
+        public int inputSize() {
+            return network.inputSize();
+        }
+
+        @Override
+        public int outputSize() {
+            return network.outputSize();
+        }
+
+        @Override
+        public int stateSize() {
+            return network.stateSize();
+        }
+
+        @Override
+        public Parameters parameters() {
+            return network.parameters();
+        }
+
+        @Override
+        public StepCache newStepCache(int batchSize) {
+            return network.newStepCache(batchSize);
+        }
+
+        @Override
+        public void forward(DMatrixRMaj previousState, DMatrixRMaj input, StepCache cache) {
+            network.forward(previousState, input, cache);
+        }
+
+        @Override
+        public void backward(StepCache cache, DMatrixRMaj outputGradient, DMatrixRMaj stateGradient, Parameters gradient,
+                             DMatrixRMaj previousStateGradient, DMatrixRMaj inputGradient) {
+            network.backward(cache, outputGradient, stateGradient, gradient, previousStateGradient, inputGradient);
+        }
+
+        @Override
+        public void stateJacobian(StepCache cache, int row, DMatrixRMaj jacobian) {
+            network.stateJacobian(cache, row, jacobian);
+        }
+
+        @Override
+        public void addParameterJacobian(StepCache cache, int row, DMatrixRMaj sensitivity) {
+            network.addParameterJacobian(cache, row, sensitivity);
+        }
+    }
+}
