@@ -31,10 +31,10 @@ public final class ElmanTopology implements Topology {
     @Override
     public Network build(TopologyContext context) {
         TopologySettings settings = new TopologySettings(context);
-        List<Integer> hidden = settings.layerSizes("hidden");
+        List<Integer> hidden = settings.read().integers("hidden", 1);
         Activation activation = settings.activation("activation");
         Activation outputActivation = settings.activation("output-activation");
-        boolean bias = settings.flag("bias");
+        boolean bias = settings.read().flag("bias");
 
         LayerGraph.Builder graph = LayerGraph.builder(context.inputSize());
         String below = LayerGraph.INPUT;

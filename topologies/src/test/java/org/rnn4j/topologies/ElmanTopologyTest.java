@@ -51,7 +51,7 @@ final class ElmanTopologyTest {
         assertTrue(empty.getMessage().contains("rnn4j.topology.hidden"), empty.getMessage());
         InvalidInputException zero = assertThrows(InvalidInputException.class,
                 () -> TestTopologyContext.build(new ElmanTopology(), "hidden = [4, 0]", 1, 1, 1));
-        assertTrue(zero.getMessage().contains("positive"), zero.getMessage());
+        assertTrue(zero.getMessage().contains("integers ≥ 1"), zero.getMessage());
         InvalidInputException init = assertThrows(InvalidInputException.class,
                 () -> TestTopologyContext.build(new ElmanTopology(), "init = gaussian", 1, 1, 1));
         assertTrue(init.getMessage().contains("rnn4j.topology.init") && init.getMessage().contains("glorot-uniform"),

@@ -2,6 +2,7 @@ package org.rnn4j.trainers;
 
 import com.typesafe.config.Config;
 import org.rnn4j.api.Optimizer;
+import org.rnn4j.api.Settings;
 import org.rnn4j.api.network.Parameters;
 import org.rnn4j.api.training.ParameterUpdater;
 

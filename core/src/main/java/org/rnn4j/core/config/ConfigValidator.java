@@ -21,7 +21,9 @@ import org.rnn4j.core.plugin.PluginRegistry;
  *
  * <ul>
  *   <li>a key no {@code reference.conf} declares (a typo), with the nearest valid key;</li>
- *   <li>a value of the wrong type (a string where a number is expected, 2.5 for an integer);</li>
+ *   <li>a value of the wrong type (a string where a number is expected, a number where a list
+ *       is); ranges, and whether a number must be whole, are checked by the plugin reading it
+ *       (through {@link org.rnn4j.api.Settings}), since HOCON keeps no difference between 1 and 1.0;</li>
  *   <li>a value that is required and missing;</li>
  *   <li>an unknown plugin name, with the names available.</li>
  * </ul>
@@ -209,9 +211,6 @@ public final class ConfigValidator {
                 if (number == null) {
                     return "expected " + describe(expected) + ", got " + render(value);
                 }
-                if (isInteger(expected) && (number != Math.rint(number) || Double.isInfinite(number))) {
-                    return "expected an integer, got " + render(value);
-                }
                 return null;
             }
             case BOOLEAN:
@@ -249,18 +248,13 @@ public final class ConfigValidator {
 
     private static String describe(ConfigValue expected) {
         return switch (expected.valueType()) {
-            case NUMBER -> isInteger(expected) ? "an integer" : "a number";
+            case NUMBER -> "a number";
             case BOOLEAN -> "true or false";
             case STRING -> "a string";
             case LIST -> "a list like " + render(expected);
             case OBJECT -> "a block { … }";
             default -> "a value";
         };
-    }
-
-    private static boolean isInteger(ConfigValue expected) {
-        Object unwrapped = expected.unwrapped();
-        return unwrapped instanceof Integer || unwrapped instanceof Long;
     }
 
     private static Double asNumber(ConfigValue value) {

@@ -3,7 +3,7 @@ package org.rnn4j.core.config;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import java.nio.file.Path;
-import org.rnn4j.api.InvalidInputException;
+import org.rnn4j.api.Settings;
 import org.rnn4j.core.plugin.PluginKind;
 
 /**
@@ -32,8 +32,14 @@ public record RunSettings(long seed, Choice data, Choice topology, Choice traine
 
     /** Reads an effective configuration that {@link ConfigValidator} has passed. */
     public static RunSettings from(Config effective) {
-        int epochs = positive(effective, "rnn4j.trainer.epochs");
-        int batchSize = positive(effective, "rnn4j.trainer.batch-size");
+        Settings trainer = new Settings(effective.getConfig("rnn4j.trainer"), "rnn4j.trainer");
+        int epochs = trainer.integer("epochs", 1, Integer.MAX_VALUE);
+        int batchSize = trainer.integer("batch-size", 1, Integer.MAX_VALUE);
+        Settings root = new Settings(effective.getConfig("rnn4j"), "rnn4j");
+        double seed = root.number("seed", Long.MIN_VALUE, Long.MAX_VALUE);
+        if (seed != Math.rint(seed)) {
+            throw root.invalid("seed", "expected an integer, got " + seed);
+        }
         return new RunSettings(
                 effective.getLong("rnn4j.seed"),
                 choice(effective, PluginKind.DATA_SOURCE),
@@ -53,14 +59,5 @@ public record RunSettings(long seed, Choice data, Choice topology, Choice traine
         Config settings = effective.getConfig(kind.selection())
                 .withFallback(effective.hasPath(defaults) ? effective.getConfig(defaults) : ConfigFactory.empty());
         return new Choice(name, settings, kind.selection());
-    }
-
-    private static int positive(Config config, String path) {
-        int value = config.getInt(path);
-        if (value <= 0) {
-            throw new InvalidInputException(ConfigLoader.where(config.getValue(path).origin()) + ": " + path
-                    + ": expected a positive integer, got " + value);
-        }
-        return value;
     }
 }

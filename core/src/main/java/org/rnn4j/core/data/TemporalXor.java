@@ -7,7 +7,7 @@ import java.util.function.IntPredicate;
 import java.util.random.RandomGenerator;
 import org.ejml.data.DMatrixRMaj;
 import org.rnn4j.api.DataSource;
-import org.rnn4j.api.InvalidInputException;
+import org.rnn4j.api.Settings;
 import org.rnn4j.api.data.DataSet;
 import org.rnn4j.api.data.Sequence;
 import org.rnn4j.api.data.TaskMetric;
@@ -37,8 +37,9 @@ public final class TemporalXor implements DataSource {
 
     @Override
     public DataSet load(Config settings, RandomGenerator random) {
-        int count = positive(settings, "sequences");
-        int length = positive(settings, "length");
+        Settings read = new Settings(settings, "rnn4j.data");
+        int count = read.integer("sequences", 1, Integer.MAX_VALUE);
+        int length = read.integer("length", 1, Integer.MAX_VALUE);
         List<Sequence> sequences = new ArrayList<>(count);
         for (int s = 0; s < count; s++) {
             double[] bits = new double[length + 3];
@@ -65,14 +66,6 @@ public final class TemporalXor implements DataSource {
     /** Whether the target of step t (from 0) is an XOR bit. */
     public static boolean isXorTarget(int t) {
         return t % 3 == 1;
-    }
-
-    private static int positive(Config settings, String key) {
-        int value = settings.getInt(key);
-        if (value <= 0) {
-            throw new InvalidInputException("rnn4j.data." + key + ": expected a positive integer, got " + value);
-        }
-        return value;
     }
 
     /** Mean squared error of the prediction at the steps {@code which} selects. */

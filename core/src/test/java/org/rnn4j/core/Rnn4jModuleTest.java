@@ -1,0 +1,117 @@
+package org.rnn4j.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.inOrder;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Guice;
+import com.google.inject.Module;
+import com.google.inject.multibindings.MapBinder;
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.mockito.InOrder;
+import org.rnn4j.api.InvalidInputException;
+import org.rnn4j.api.Optimizer;
+import org.rnn4j.api.Topology;
+import org.rnn4j.api.Trainer;
+import org.rnn4j.api.graph.LayerGraph;
+import org.rnn4j.api.training.EpochEvent;
+import org.rnn4j.api.training.TrainingListener;
+import org.rnn4j.api.training.TrainingSession;
+import org.rnn4j.core.activation.Sigmoid;
+import org.rnn4j.core.engine.TrainingResult;
+import org.rnn4j.core.plugin.PluginKind;
+
+/** A host installs rnn4j into its own injector and adds plugins of its own through the same map binders. */
+final class Rnn4jModuleTest {
+
+    private static final Config RUN = ConfigFactory.parseString("""
+            rnn4j {
+              topology.type = host-net
+              trainer { type = host-trainer, epochs = 3, batch-size = 10, optimizer.type = host-optimizer }
+            }""");
+
+    private final Topology topology = mock(Topology.class);
+    private final Trainer trainer = mock(Trainer.class);
+    private final Optimizer optimizer = mock(Optimizer.class);
+    private final TrainingSession session = mock(TrainingSession.class);
+
+    @BeforeEach
+    void setUp() {
+        when(topology.name()).thenReturn("host-net");
+        when(trainer.name()).thenReturn("host-trainer");
+        when(optimizer.name()).thenReturn("host-optimizer");
+        when(topology.build(any())).thenAnswer(call -> LayerGraph.builder(1)
+                .group("out", 1, new Sigmoid(), true).connect("input", "out", 0).output("out").build().build());
+        when(optimizer.create(any(), any())).thenReturn((parameters, gradient) -> { });
+        when(trainer.start(any())).thenReturn(session);
+    }
+
+    private Module hostPlugins() {
+        return new AbstractModule() {
+            @Override
+            protected void configure() {
+                MapBinder.newMapBinder(binder(), String.class, Topology.class).addBinding("host-net").toInstance(topology);
+                MapBinder.newMapBinder(binder(), String.class, Trainer.class).addBinding("host-trainer").toInstance(trainer);
+                MapBinder.newMapBinder(binder(), String.class, Optimizer.class).addBinding("host-optimizer").toInstance(optimizer);
+            }
+        };
+    }
+
+    @Test
+    void aHostInjectorGetsRnn4jWithItsOwnPluginsBesideTheDiscoveredOnes() {
+        Rnn4j rnn4j = Guice.createInjector(new Rnn4jModule(RUN), hostPlugins()).getInstance(Rnn4j.class);
+        assertTrue(rnn4j.plugins().has(PluginKind.TOPOLOGY, "host-net"));
+        assertTrue(rnn4j.plugins().has(PluginKind.ACTIVATION, "tanh"), "built-ins are discovered");
+        assertTrue(rnn4j.plugins().has(PluginKind.DATA_SOURCE, "temporal-xor"));
+        assertEquals(3, rnn4j.settings().epochs());
+    }
+
+    @Test
+    void trainRunsEachEpochThroughTheTrainersSessionAndTellsListeners() {
+        when(session.runEpoch(anyInt(), any())).thenReturn(0.5, 0.4, 0.3);
+        TrainingListener listener = mock(TrainingListener.class);
+        TrainingResult result = Rnn4j.create(RUN, hostPlugins()).train(listener);
+
+        assertEquals(List.of(0.5, 0.4, 0.3), result.trainLoss());
+        verify(session, times(3)).runEpoch(anyInt(), any());
+        InOrder order = inOrder(listener, session);
+        order.verify(listener).onStart(3, 10);
+        order.verify(session).runEpoch(eq(1), any());
+        order.verify(listener).onEpoch(new EpochEvent(1, 3, 0.5));
+        order.verify(session).runEpoch(eq(3), any());
+        order.verify(listener).onEpoch(new EpochEvent(3, 3, 0.3));
+        order.verify(listener).onEnd();
+        assertEquals(3000, result.evaluation().targetSteps(), "evaluated on every step of the 100 × 30 default sequences");
+        assertTrue(result.evaluation().metrics().containsKey("xor-mse"));
+    }
+
+    @Test
+    void aDivergingRunIsStoppedWithAUserError() {
+        when(session.runEpoch(anyInt(), any())).thenReturn(0.5, Double.NaN);
+        InvalidInputException error = assertThrows(InvalidInputException.class, () -> Rnn4j.create(RUN, hostPlugins()).train());
+        assertTrue(error.getMessage().contains("diverged in epoch 2"), error.getMessage());
+    }
+
+    @Test
+    void configurationProblemsSurfaceAsOneUserErrorFromCreate() {
+        InvalidInputException error = assertThrows(InvalidInputException.class, () -> Rnn4j.create(
+                ConfigFactory.parseString("rnn4j { topology.type = nope, trainer.epochz = 3 }").withFallback(RUN), hostPlugins()));
+        String[] problems = error.getMessage().split("\\R");
+        assertEquals(2, problems.length, error.getMessage());
+        assertTrue(error.getMessage().contains("unknown topology 'nope'; available: host-net"), error.getMessage());
+        assertTrue(error.getMessage().contains("did you mean rnn4j.trainer.epochs?"), error.getMessage());
+    }
+}
