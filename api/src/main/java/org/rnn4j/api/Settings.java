@@ -38,9 +38,9 @@ public final class Settings {
 
     /** An integer in [min, max]. */
     public int integer(String key, int min, int max) {
-        double value = number(key, min, max);
-        if (value != Math.rint(value)) {
-            throw invalid(key, "expected an integer" + range(min, max) + ", got " + config.getValue(key).unwrapped());
+        double value = read(key, () -> config.getDouble(key));
+        if (value != Math.rint(value) || !(value >= min && value <= max)) {
+            throw invalid(key, "expected an integer" + range(min, max) + ", got " + format(value));
         }
         return (int) value;
     }
@@ -49,7 +49,7 @@ public final class Settings {
     public double number(String key, double min, double max) {
         double value = read(key, () -> config.getDouble(key));
         if (!(value >= min && value <= max)) {
-            throw invalid(key, "expected a number" + range(min, max) + ", got " + value);
+            throw invalid(key, "expected a number" + range(min, max) + ", got " + format(value));
         }
         return value;
     }
@@ -93,7 +93,7 @@ public final class Settings {
             ConfigOrigin origin = config.getValue(key).origin();
             if (origin.filename() != null) {
                 where = origin.filename() + ":" + origin.lineNumber() + ": ";
-            } else if (origin.description().startsWith("command line")) {
+            } else if (origin.description().startsWith("command line")) { // ConfigLoader's -D overrides
                 where = "command line: ";
             }
         }

@@ -18,15 +18,19 @@ import org.rnn4j.api.InvalidInputException;
  */
 public final class ConfigLoader {
 
+    /** The origin of {@code -D} overrides in messages. */
+    private static final String COMMAND_LINE = "command line";
+
     private ConfigLoader() {
     }
 
     /**
      * The run's own settings: {@code overrides} over the run file (which may be null).
      *
-     * <p>An override's value is taken as a string ({@code elman}, {@code 0.01}, {@code /tmp/runs})
-     * unless it starts with {@code [}, <code>{</code> or {@code "}, when it is read as HOCON — so
-     * {@code -Drnn4j.topology.hidden=[16,8]} gives a list.
+     * <p>An override's value is a number or a boolean when it reads as one ({@code 0.01},
+     * {@code true}), HOCON when it starts with {@code [}, <code>{</code> or {@code "} (so
+     * {@code -Drnn4j.topology.hidden=[16,8]} gives a list), and otherwise the string as typed
+     * ({@code elman}, {@code /tmp//runs}).
      *
      * @throws InvalidInputException when the file is missing, unreadable or not valid HOCON
      */
@@ -50,12 +54,16 @@ public final class ConfigLoader {
     }
 
     private static Config override(String key, String value) {
-        String origin = "command line";
+        String origin = COMMAND_LINE;
         try {
             String trimmed = value.strip();
+            ConfigParseOptions options = ConfigParseOptions.defaults().setOriginDescription(origin);
             if (trimmed.startsWith("[") || trimmed.startsWith("{") || trimmed.startsWith("\"")) {
-                return ConfigFactory.parseString(key + " = " + trimmed,
-                        ConfigParseOptions.defaults().setOriginDescription(origin));
+                return ConfigFactory.parseString(key + " = " + trimmed, options);
+            }
+            if (trimmed.matches("[-+]?[0-9.]+([eE][-+]?[0-9]+)?|true|false")) {
+                Config typed = ConfigFactory.parseString("value = " + trimmed, options);
+                return ConfigFactory.empty(origin).withValue(key, typed.getValue("value"));
             }
             return ConfigFactory.empty(origin).withValue(key, ConfigValueFactory.fromAnyRef(value, origin));
         } catch (ConfigException e) {
@@ -98,7 +106,7 @@ public final class ConfigLoader {
         if (origin.resource() != null) {
             return origin.resource() + (origin.lineNumber() > 0 ? ":" + origin.lineNumber() : "");
         }
-        return origin.description();
+        return origin.description().startsWith(COMMAND_LINE) ? COMMAND_LINE : origin.description();
     }
 
     private static String message(ConfigException e) {
