@@ -54,8 +54,8 @@ final class TrainCommand implements Callable<Integer> {
                 settings.topology().name(), result.network().parameters().size(), settings.data().name(),
                 settings.trainer().name(), settings.optimizer().name(), settings.epochs(),
                 result.elapsed().toMillis() / 1000.0);
-        out.printf("loss per step (%s): %.5f over %d target steps%n", settings.loss(), evaluation.lossPerStep(),
-                evaluation.targetSteps());
+        out.printf("on %d %s (%d target steps):%n", evaluation.sequences(), evaluation.dataName(), evaluation.targetSteps());
+        out.printf("  loss per step (%s) %.5f%n", settings.loss(), evaluation.lossPerStep());
         for (Map.Entry<String, Double> metric : evaluation.metrics().entrySet()) {
             out.printf("  %-14s %.5f%n", metric.getKey(), metric.getValue());
         }

@@ -88,13 +88,15 @@ final class Rnn4jModuleTest {
         assertEquals(List.of(0.5, 0.4, 0.3), result.trainLoss());
         verify(session, times(3)).runEpoch(anyInt(), any());
         InOrder order = inOrder(listener, session);
-        order.verify(listener).onStart(3, 10);
+        order.verify(listener).onStart(3, 40);
         order.verify(session).runEpoch(eq(1), any());
         order.verify(listener).onEpoch(new EpochEvent(1, 3, 0.5));
         order.verify(session).runEpoch(eq(3), any());
         order.verify(listener).onEpoch(new EpochEvent(3, 3, 0.3));
         order.verify(listener).onEnd();
-        assertEquals(3000, result.evaluation().targetSteps(), "evaluated on every step of the 100 × 30 default sequences");
+        assertEquals("held-out sequences", result.evaluation().dataName());
+        assertEquals(100, result.evaluation().sequences(), "a fifth of the 500 default sequences is held out");
+        assertEquals(3000, result.evaluation().targetSteps(), "evaluated on every step of the 100 × 30 held-out sequences");
         assertTrue(result.evaluation().metrics().containsKey("xor-mse"));
     }
 

@@ -17,10 +17,11 @@ import org.rnn4j.core.plugin.PluginKind;
  * @param epochs            {@code rnn4j.trainer.epochs}
  * @param batchSize         {@code rnn4j.trainer.batch-size}, sequences per update
  * @param loss              {@code rnn4j.trainer.loss}
+ * @param testFraction      {@code rnn4j.data.test-fraction}, the share of sequences held out
  * @param outputDirectory   {@code rnn4j.output.dir}
  */
 public record RunSettings(long seed, Choice data, Choice topology, Choice trainer, Choice optimizer,
-                          int epochs, int batchSize, String loss, Path outputDirectory) {
+                          int epochs, int batchSize, String loss, double testFraction, Path outputDirectory) {
 
     /**
      * A chosen plugin and its effective settings: the run's block over the plugin's defaults.
@@ -49,6 +50,7 @@ public record RunSettings(long seed, Choice data, Choice topology, Choice traine
                 epochs,
                 batchSize,
                 effective.getString("rnn4j.trainer.loss"),
+                new Settings(effective.getConfig("rnn4j.data"), "rnn4j.data").number("test-fraction", 0, 0.9),
                 Path.of(effective.getString("rnn4j.output.dir")));
     }
 

@@ -22,8 +22,8 @@ public final class Evaluator {
     private Evaluator() {
     }
 
-    /** The loss and the task metrics of {@code network} on {@code data}. */
-    public static Evaluation evaluate(Network network, Loss loss, DataSet data) {
+    /** The loss and the task metrics of {@code network} on {@code data}, called {@code dataName} in reports. */
+    public static Evaluation evaluate(Network network, Loss loss, DataSet data, String dataName) {
         List<Sequence> sequences = data.sequences();
         List<DMatrixRMaj> predictions = new ArrayList<>(sequences.size());
         for (Sequence sequence : sequences) {
@@ -64,6 +64,6 @@ public final class Evaluator {
         for (TaskMetric metric : data.metrics()) {
             metrics.put(metric.name(), metric.evaluate(sequences, predictions));
         }
-        return new Evaluation(count == 0 ? Double.NaN : lossSum / count, count, metrics);
+        return new Evaluation(dataName, sequences.size(), count == 0 ? Double.NaN : lossSum / count, count, metrics);
     }
 }

@@ -10,6 +10,7 @@ import org.rnn4j.api.InvalidInputException;
 import org.rnn4j.api.Loss;
 import org.rnn4j.api.TopologyContext;
 import org.rnn4j.api.data.DataSet;
+import org.rnn4j.api.data.Sequence;
 import org.rnn4j.api.network.Network;
 import org.rnn4j.api.training.EpochEvent;
 import org.rnn4j.api.training.ParameterUpdater;
@@ -41,6 +42,33 @@ public final class TrainingEngine {
         RunSettings.Choice data = settings.data();
         return registry.get(PluginKind.DATA_SOURCE, data.name())
                 .load(data.settings(), Seeds.stream(settings.seed(), "data"));
+    }
+
+    /**
+     * The sequences to train on and those held out (null when the fraction leaves none), chosen
+     * at random: {@code fraction} of them, rounded down, go to the second part.
+     */
+    static DataSet[] split(DataSet data, double fraction, RandomGenerator random) {
+        int count = data.sequences().size();
+        int held = (int) Math.floor(count * fraction);
+        if (held == 0 || held == count) {
+            return new DataSet[] {data, null};
+        }
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            order.add(i);
+        }
+        for (int i = count - 1; i > 0; i--) {
+            java.util.Collections.swap(order, i, random.nextInt(i + 1));
+        }
+        List<Sequence> train = new ArrayList<>();
+        List<Sequence> test = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            (i < held ? test : train).add(data.sequences().get(order.get(i)));
+        }
+        return new DataSet[] {
+            new DataSet(data.name(), data.inputSize(), data.outputSize(), train, data.metrics()),
+            new DataSet(data.name(), data.inputSize(), data.outputSize(), test, data.metrics())};
     }
 
     /** A freshly initialised network of the run's topology for {@code data}'s sizes. */
@@ -81,9 +109,14 @@ public final class TrainingEngine {
         return registry.get(PluginKind.TOPOLOGY, topology.name()).build(context);
     }
 
-    /** Trains a new network as {@code settings} say, telling {@code listener} as it goes. */
+    /**
+     * Trains a new network as {@code settings} say, telling {@code listener} as it goes, and
+     * evaluates it on the held-out sequences ({@code rnn4j.data.test-fraction}).
+     */
     public TrainingResult train(RunSettings settings, TrainingListener listener) {
-        DataSet data = loadData(settings);
+        DataSet all = loadData(settings);
+        DataSet[] split = split(all, settings.testFraction(), Seeds.stream(settings.seed(), "split"));
+        DataSet data = split[0];
         Network network = buildNetwork(settings, data);
         Loss loss = registry.get(PluginKind.LOSS, settings.loss());
         ParameterUpdater updater = registry.get(PluginKind.OPTIMIZER, settings.optimizer().name())
@@ -111,7 +144,9 @@ public final class TrainingEngine {
         }
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
         listener.onEnd();
-        Evaluation evaluation = Evaluator.evaluate(network, loss, data);
+        Evaluation evaluation = split[1] == null
+                ? Evaluator.evaluate(network, loss, data, "training sequences")
+                : Evaluator.evaluate(network, loss, split[1], "held-out sequences");
         LOG.info("trained in {} ms: loss per step {}", elapsed.toMillis(), evaluation.lossPerStep());
         return new TrainingResult(network, settings, losses, evaluation, elapsed);
     }
