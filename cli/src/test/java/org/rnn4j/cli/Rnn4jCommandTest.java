@@ -67,8 +67,9 @@ final class Rnn4jCommandTest {
     void anUnknownTopologyIsAUserErrorNamingItAndThoseAvailable() {
         Outcome outcome = run("train", "--no-progress", "-Drnn4j.topology.type=elmn", "-Drnn4j.output.dir=" + folder);
         assertEquals(2, outcome.status());
-        assertEquals("rnn4j: command line: rnn4j.topology.type: unknown topology 'elmn'; available: elman ("
-                + outcome.err().split("available: elman \\(")[1].split("\\)")[0] + ")", outcome.err().strip());
+        assertTrue(outcome.err().startsWith(
+                "rnn4j: command line: rnn4j.topology.type: unknown topology 'elmn'; available: elman ("), outcome.err());
+        assertEquals(1, outcome.err().strip().lines().count(), "one line: " + outcome.err());
         assertFalse(outcome.err().contains("Exception"), "no stack trace");
         assertEquals("", outcome.out());
     }

@@ -54,7 +54,7 @@ final class Rnn4jModuleTest {
         when(trainer.name()).thenReturn("host-trainer");
         when(optimizer.name()).thenReturn("host-optimizer");
         when(topology.build(any())).thenAnswer(call -> LayerGraph.builder(1)
-                .group("out", 1, new Sigmoid(), true).connect("input", "out", 0).output("out").build().build());
+                .group("out", 1, new Sigmoid(), true).connect("input", "out", 0).output("out").build().network());
         when(optimizer.create(any(), any())).thenReturn((parameters, gradient) -> { });
         when(trainer.start(any())).thenReturn(session);
     }

@@ -42,7 +42,7 @@ final class GaussianActivationTest {
                     .group("output", 1, new GaussianActivation(), true)
                     .connect("hidden", "output", 0)
                     .output("output")
-                    .build().build();
+                    .build().network();
             java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
             for (Parameters.Block block : network.parameters().blocks()) {
                 WeightInit.uniform(block.value(), 0.5, random);

@@ -46,6 +46,7 @@ public final class ContractChecks {
         results.add(backward(network, random, 2, 4));
         results.add(stateJacobian(network, random, 2));
         results.add(parameterJacobian(network, random, 2));
+        results.add(sensitivity(network, random, 2, 4));
         return results;
     }
 
@@ -183,6 +184,74 @@ public final class ContractChecks {
                     }
                 }
                 worst.add("row " + row + " " + block.name(), analytic, numeric);
+            }
+        }
+        return worst.result();
+    }
+
+    /**
+     * The sensitivities RTRL keeps, P_t = ∂s_t/∂θ, propagated forward over {@code steps} steps as
+     * P_t = (∂s_t/∂s_{t-1}) P_{t-1} + ∂s_t/∂θ|immediate from P_0 = 0, against finite differences
+     * of the final state s_T in θ, for every row.
+     */
+    public static Result sensitivity(Network network, RandomGenerator random, int batch, int steps) {
+        int n = network.stateSize();
+        if (n == 0) {
+            return new Result("sensitivity", 0, "no state");
+        }
+        int p = network.parameters().size();
+        DMatrixRMaj initial = random(batch, n, random);
+        DMatrixRMaj[] inputs = new DMatrixRMaj[steps];
+        for (int t = 0; t < steps; t++) {
+            inputs[t] = random(batch, network.inputSize(), random);
+        }
+        StepCache[] caches = new StepCache[steps];
+        for (int t = 0; t < steps; t++) {
+            caches[t] = network.newStepCache(batch);
+        }
+        run(network, caches, initial, inputs);
+        DMatrixRMaj jacobian = new DMatrixRMaj(n, n);
+        DMatrixRMaj[] sensitivities = new DMatrixRMaj[batch];
+        for (int row = 0; row < batch; row++) {
+            DMatrixRMaj sensitivity = new DMatrixRMaj(n, p);
+            DMatrixRMaj next = new DMatrixRMaj(n, p);
+            for (int t = 0; t < steps; t++) {
+                network.stateJacobian(caches[t], row, jacobian);
+                org.ejml.dense.row.CommonOps_DDRM.mult(jacobian, sensitivity, next);
+                network.addParameterJacobian(caches[t], row, next);
+                DMatrixRMaj swap = sensitivity;
+                sensitivity = next;
+                next = swap;
+            }
+            sensitivities[row] = sensitivity;
+        }
+        Worst worst = new Worst("sensitivity");
+        for (Parameters.Block block : network.parameters().blocks()) {
+            double[][] numeric = new double[batch][n * block.size()];
+            double[] values = block.value().data;
+            for (int k = 0; k < block.size(); k++) {
+                double saved = values[k];
+                values[k] = saved + STEP;
+                run(network, caches, initial, inputs);
+                DMatrixRMaj plus = caches[steps - 1].state().copy();
+                values[k] = saved - STEP;
+                run(network, caches, initial, inputs);
+                DMatrixRMaj minus = caches[steps - 1].state();
+                values[k] = saved;
+                for (int row = 0; row < batch; row++) {
+                    for (int i = 0; i < n; i++) {
+                        numeric[row][i * block.size() + k] = (plus.get(row, i) - minus.get(row, i)) / (2 * STEP);
+                    }
+                }
+            }
+            for (int row = 0; row < batch; row++) {
+                double[] analytic = new double[n * block.size()];
+                for (int i = 0; i < n; i++) {
+                    for (int k = 0; k < block.size(); k++) {
+                        analytic[i * block.size() + k] = sensitivities[row].get(i, block.offset() + k);
+                    }
+                }
+                worst.add("row " + row + " " + block.name(), analytic, numeric[row]);
             }
         }
         return worst.result();

@@ -52,6 +52,14 @@ public abstract class NetworkContractTest {
     }
 
     @Test
+    void sensitivitiesPropagatedOverStepsMatchFiniteDifferences() {
+        Network network = newNetwork(6);
+        SplittableRandom random = new SplittableRandom(16);
+        ContractChecks.randomizeParameters(network, random);
+        assertPassed(ContractChecks.sensitivity(network, random, 2, 4));
+    }
+
+    @Test
     void sameSeedBuildsTheSameNetwork() {
         double[] first = newNetwork(42).parameters().toArray();
         double[] second = newNetwork(42).parameters().toArray();

@@ -40,7 +40,7 @@ final class ContractChecksTest {
                 .group("output", 2, TANH, true)
                 .connect("hidden", "output", 0)
                 .output("output")
-                .build().build();
+                .build().network();
     }
 
     @Test

@@ -4,17 +4,17 @@ import java.util.List;
 import org.rnn4j.api.Activation;
 import org.rnn4j.api.Topology;
 import org.rnn4j.api.TopologyContext;
-import org.rnn4j.api.graph.GraphNetwork;
 import org.rnn4j.api.graph.LayerGraph;
 import org.rnn4j.api.network.Network;
 
 /**
- * {@code elman}: Elman's simple recurrent network (1990), the seed's Figure 6. Each hidden layer
- * keeps a copy of its previous outputs in context cells and reads them beside its input:
+ * {@code elman}: Elman's simple recurrent network (1990), the seed's Figure 6. The outputs of
+ * each hidden layer are saved in context cells, one per hidden unit, and fed back to that layer
+ * at the next step beside its input:
  *
- * <pre>    h_t = f(W_in · x_t + W_context · h_{t-1} + b),   y_t = g(W_out · h_t + b_out)</pre>
+ * <pre>    c_t = h_{t-1},   h_t = f(W_in · x_t + W_context · c_t + b),   y_t = g(W_out · h_t + b_out)</pre>
  *
- * With several hidden layers each has its own context and feeds the next.
+ * With several hidden layers each has its own context cells and feeds the next.
  */
 public final class ElmanTopology implements Topology {
 
@@ -38,18 +38,19 @@ public final class ElmanTopology implements Topology {
 
         LayerGraph.Builder graph = LayerGraph.builder(context.inputSize());
         String below = LayerGraph.INPUT;
-        for (int l = 0; l < hidden.size(); l++) {
-            String layer = "hidden" + (l + 1);
-            graph.group(layer, hidden.get(l), activation, bias)
+        for (int l = 1; l <= hidden.size(); l++) {
+            String layer = "hidden" + l;
+            String cells = "context" + l;
+            graph.context(cells, hidden.get(l - 1))
+                    .connectFixed(layer + "[t-1]->" + cells, layer, cells, 1, 1.0)
+                    .group(layer, hidden.get(l - 1), activation, bias)
                     .connect(below + "->" + layer, below, layer, 0)
-                    .connect("context" + (l + 1) + "->" + layer, layer, layer, 1);
+                    .connect(cells + "->" + layer, cells, layer, 0);
             below = layer;
         }
         graph.group("output", context.outputSize(), outputActivation, bias)
                 .connect(below + "->output", below, "output", 0)
                 .output("output");
-        GraphNetwork network = graph.build().build();
-        settings.initialise(network.parameters());
-        return network;
+        return settings.network(graph);
     }
 }

@@ -6,10 +6,15 @@ import org.rnn4j.api.Activation;
 import org.rnn4j.api.InvalidInputException;
 import org.rnn4j.api.Settings;
 import org.rnn4j.api.TopologyContext;
+import org.rnn4j.api.graph.GraphNetwork;
+import org.rnn4j.api.graph.LayerGraph;
 import org.rnn4j.api.graph.WeightInit;
-import org.rnn4j.api.network.Parameters;
 
-/** The settings the seed's topologies share: activations by name and weight initialisation. */
+/**
+ * What the seed's topologies share: reading their keys, activations by name, and the weight
+ * initialisation of the {@code init} block — one rule for feed-forward weights, one for
+ * recurrent ones, biases at zero.
+ */
 final class TopologySettings {
 
     private final TopologyContext context;
@@ -35,21 +40,36 @@ final class TopologySettings {
         }
     }
 
-    /** Initialises every weight block as the {@code init} key says; biases stay zero. */
-    void initialise(Parameters parameters) {
-        String init = settings.oneOf("init", "glorot-uniform", "uniform");
-        double range = init.equals("uniform") ? settings.number("init-range", Double.MIN_VALUE, Double.MAX_VALUE) : 0;
+    /**
+     * Builds the network of {@code graph} and initialises it: feed-forward weights by
+     * {@code init.feedforward}, recurrent ones (those carrying the previous step) by
+     * {@code init.recurrent}, self-feedback weights (one per unit) uniform in ±{@code init.range};
+     * biases start at zero.
+     */
+    GraphNetwork network(LayerGraph.Builder graph) {
+        String feedforward = settings.oneOf("init.feedforward", "glorot-uniform", "uniform");
+        String recurrent = settings.oneOf("init.recurrent", "orthogonal", "glorot-uniform", "uniform");
+        double range = settings.number("init.range", Double.MIN_VALUE, Double.MAX_VALUE);
+        GraphNetwork network;
+        try {
+            network = graph.build().network();
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(context.path() + ": cannot build this network: " + e.getMessage(), e);
+        }
         RandomGenerator random = context.random();
-        for (Parameters.Block block : parameters.blocks()) {
-            if (block.name().endsWith(".bias")) {
+        for (LayerGraph.Connection connection : network.graph().connections()) {
+            if (!connection.trainable()) {
                 continue;
             }
-            DMatrixRMaj weights = block.value();
-            if (init.equals("uniform")) {
-                WeightInit.uniform(weights, range, random);
-            } else {
-                WeightInit.glorotUniform(weights, random);
+            DMatrixRMaj weights = network.parameters().get(connection.name());
+            String rule = connection.kind() == LayerGraph.Kind.DIAGONAL ? "uniform"
+                    : connection.recurrent() ? recurrent : feedforward;
+            switch (rule) {
+                case "orthogonal" -> WeightInit.orthogonal(weights, random);
+                case "glorot-uniform" -> WeightInit.glorotUniform(weights, random);
+                default -> WeightInit.uniform(weights, range, random);
             }
         }
+        return network;
     }
 }

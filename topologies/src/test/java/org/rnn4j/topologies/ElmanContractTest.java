@@ -29,7 +29,7 @@ final class ElmanContractTest {
         @Override
         protected Network newNetwork(long seed) {
             return TestTopologyContext.build(new ElmanTopology(),
-                    "hidden = [4], bias = false, init = uniform, init-range = 0.3, activation = sigmoid, output-activation = identity",
+                    "hidden = [4], bias = false, init { feedforward = uniform, recurrent = uniform, range = 0.3 }, activation = sigmoid, output-activation = identity",
                     2, 2, seed);
         }
     }

@@ -20,7 +20,8 @@ final class ElmanTopologyTest {
         assertEquals(1, network.outputSize());
         assertEquals(6, network.stateSize(), "the state is the context: one cell per hidden unit");
         List<String> names = network.parameters().blocks().stream().map(Parameters.Block::name).toList();
-        assertEquals(List.of("input->hidden1", "context1->hidden1", "hidden1.bias", "hidden1->output", "output.bias"), names);
+        assertEquals(List.of("input->hidden1", "context1->hidden1", "hidden1.bias", "hidden1->output", "output.bias"), names,
+                "context cells are copies, without parameters of their own");
         assertEquals(6 + 36 + 6 + 6 + 1, network.parameters().size());
     }
 
@@ -53,8 +54,8 @@ final class ElmanTopologyTest {
                 () -> TestTopologyContext.build(new ElmanTopology(), "hidden = [4, 0]", 1, 1, 1));
         assertTrue(zero.getMessage().contains("integers ≥ 1"), zero.getMessage());
         InvalidInputException init = assertThrows(InvalidInputException.class,
-                () -> TestTopologyContext.build(new ElmanTopology(), "init = gaussian", 1, 1, 1));
-        assertTrue(init.getMessage().contains("rnn4j.topology.init") && init.getMessage().contains("glorot-uniform"),
+                () -> TestTopologyContext.build(new ElmanTopology(), "init.recurrent = gaussian", 1, 1, 1));
+        assertTrue(init.getMessage().contains("rnn4j.topology.init.recurrent") && init.getMessage().contains("orthogonal"),
                 init.getMessage());
         InvalidInputException activation = assertThrows(InvalidInputException.class,
                 () -> TestTopologyContext.build(new ElmanTopology(), "activation = tanhh", 1, 1, 1));

@@ -7,6 +7,7 @@ import org.ejml.dense.row.CommonOps_DDRM;
 import org.rnn4j.api.Activation;
 import org.rnn4j.api.graph.LayerGraph.Connection;
 import org.rnn4j.api.graph.LayerGraph.Group;
+import org.rnn4j.api.graph.LayerGraph.Kind;
 import org.rnn4j.api.network.Network;
 import org.rnn4j.api.network.Parameters;
 import org.rnn4j.api.network.StepCache;
@@ -15,9 +16,11 @@ import org.rnn4j.api.network.StepCache;
  * The {@link Network} of a {@link LayerGraph}: forward pass, back-propagation, state Jacobian
  * and parameter Jacobian derived once from the graph, for every topology declared with it.
  *
- * <p>Parameters are laid out group by group in evaluation order: the weights of each incoming
- * connection (named after the connection, {@code to-rows × from-columns}), then the group's bias
- * ({@code <group>.bias}, a row vector). Steps allocate nothing once their cache exists.
+ * <p>Parameters are laid out group by group in evaluation order: the weights of each trainable
+ * incoming connection (named after the connection; a {@link Kind#FULL} block is
+ * {@code target-units × source-units}, a {@link Kind#DIAGONAL} block {@code 1 × units}), then the
+ * group's bias ({@code <group>.bias}, {@code 1 × units}). Steps allocate nothing once their cache
+ * exists.
  */
 public final class GraphNetwork implements Network {
 
@@ -29,8 +32,9 @@ public final class GraphNetwork implements Network {
     private final int[] biasOffset;
     private final int[] biasBlock;
     private final int[] from;
-    private final int[] to;
     private final int[] delay;
+    private final Kind[] kind;
+    private final double[] fixedWeight;
     private final DMatrixRMaj[] weight;
     private final int[] weightOffset;
     private final int[] weightBlock;
@@ -39,6 +43,8 @@ public final class GraphNetwork implements Network {
     private final int[] stateGroups;
     private final boolean[] dependsOnState;
     private final int outputGroup;
+    private final int outputOffset;
+    private final int outputSize;
     private final int stateSize;
     private final Parameters parameters;
 
@@ -55,12 +61,17 @@ public final class GraphNetwork implements Network {
         }
         int connectionCount = connections.size();
         from = new int[connectionCount];
-        to = new int[connectionCount];
         delay = new int[connectionCount];
+        kind = new Kind[connectionCount];
+        fixedWeight = new double[connectionCount];
+        int[] to = new int[connectionCount];
         for (int c = 0; c < connectionCount; c++) {
-            from[c] = indexOf(connections.get(c).from());
-            to[c] = indexOf(connections.get(c).to());
-            delay[c] = connections.get(c).delay();
+            Connection connection = connections.get(c);
+            from[c] = indexOf(connection.from());
+            to[c] = indexOf(connection.to());
+            delay[c] = connection.delay();
+            kind[c] = connection.kind();
+            fixedWeight[c] = connection.weight();
         }
         incoming = new int[groupCount][];
         for (int g = 0; g < groupCount; g++) {
@@ -76,7 +87,11 @@ public final class GraphNetwork implements Network {
         Parameters.Builder layout = Parameters.builder();
         for (int g = 1; g < groupCount; g++) {
             for (int c : incoming[g]) {
-                layout.add(connections.get(c).name(), size[g], size[from[c]]);
+                if (kind[c] == Kind.FULL) {
+                    layout.add(connections.get(c).name(), size[g], size[from[c]]);
+                } else if (kind[c] == Kind.DIAGONAL) {
+                    layout.add(connections.get(c).name(), 1, size[g]);
+                }
             }
             if (groups.get(g).bias()) {
                 layout.add(groups.get(g).name() + ".bias", 1, size[g]);
@@ -87,10 +102,12 @@ public final class GraphNetwork implements Network {
         weightOffset = new int[connectionCount];
         weightBlock = new int[connectionCount];
         for (int c = 0; c < connectionCount; c++) {
-            Parameters.Block block = parameters.block(connections.get(c).name());
-            weight[c] = block.value();
-            weightOffset[c] = block.offset();
-            weightBlock[c] = parameters.blocks().indexOf(block);
+            if (kind[c] != Kind.FIXED) {
+                Parameters.Block block = parameters.block(connections.get(c).name());
+                weight[c] = block.value();
+                weightOffset[c] = block.offset();
+                weightBlock[c] = parameters.blocks().indexOf(block);
+            }
         }
         bias = new DMatrixRMaj[groupCount];
         biasOffset = new int[groupCount];
@@ -127,6 +144,8 @@ public final class GraphNetwork implements Network {
             }
         }
         outputGroup = indexOf(graph.output());
+        outputOffset = graph.outputOffset();
+        outputSize = graph.outputSize();
     }
 
     private int indexOf(String name) {
@@ -151,7 +170,7 @@ public final class GraphNetwork implements Network {
 
     @Override
     public int outputSize() {
-        return size[outputGroup];
+        return outputSize;
     }
 
     @Override
@@ -181,24 +200,30 @@ public final class GraphNetwork implements Network {
         }
         for (int g = 1; g < groupCount; g++) {
             DMatrixRMaj z = cache.sum[g];
+            int width = size[g];
             if (bias[g] != null) {
                 for (int b = 0; b < batch; b++) {
-                    System.arraycopy(bias[g].data, 0, z.data, b * size[g], size[g]);
+                    System.arraycopy(bias[g].data, 0, z.data, b * width, width);
                 }
             } else {
                 z.zero();
             }
             for (int c : incoming[g]) {
                 DMatrixRMaj source = delay[c] == 0 ? cache.value[from[c]] : cache.previous[from[c]];
-                CommonOps_DDRM.multAddTransB(source, weight[c], z);
+                switch (kind[c]) {
+                    case FULL -> CommonOps_DDRM.multAddTransB(source, weight[c], z);
+                    case DIAGONAL -> addScaledRows(weight[c].data, source, z);
+                    case FIXED -> addScaled(fixedWeight[c], source, z);
+                }
             }
-            int n = batch * size[g];
+            int n = batch * width;
             activation[g].values(z.data, cache.value[g].data, n);
             activation[g].derivatives(z.data, cache.value[g].data, cache.slope[g].data, n);
         }
         for (int g : stateGroups) {
             copyColumns(cache.value[g], 0, cache.state, stateOffset[g], size[g]);
         }
+        copyColumns(cache.value[outputGroup], outputOffset, cache.output, 0, outputSize);
     }
 
     @Override
@@ -206,45 +231,55 @@ public final class GraphNetwork implements Network {
                          Parameters gradient, DMatrixRMaj previousStateGradient, DMatrixRMaj inputGradient) {
         Cache cache = (Cache) stepCache;
         int batch = cache.batch;
-        checkShape(outputGradient, batch, outputSize(), "output gradient");
+        checkShape(outputGradient, batch, outputSize, "output gradient");
         checkShape(stateGradient, batch, stateSize, "state gradient");
         checkShape(previousStateGradient, batch, stateSize, "previous state gradient");
-        List<Parameters.Block> gradientBlocks = gradient.blocks();
-        if (gradient.size() != parameters.size()) {
+        if (inputGradient != null) {
+            checkShape(inputGradient, batch, size[0], "input gradient");
+        }
+        if (gradient.size() != parameters.size() || gradient.blocks().size() != parameters.blocks().size()) {
             throw new IllegalArgumentException("gradient layout differs from the parameters: " + gradient);
         }
+        List<Parameters.Block> gradientBlocks = gradient.blocks();
         for (int g = 0; g < groupCount; g++) {
             cache.valueGradient[g].zero();
             if (stateOffset[g] >= 0) {
                 cache.previousGradient[g].zero();
             }
         }
-        CommonOps_DDRM.addEquals(cache.valueGradient[outputGroup], outputGradient);
+        addColumns(outputGradient, 0, cache.valueGradient[outputGroup], outputOffset, outputSize);
         for (int g : stateGroups) {
-            addColumns(stateGradient, stateOffset[g], cache.valueGradient[g], size[g]);
+            addColumns(stateGradient, stateOffset[g], cache.valueGradient[g], 0, size[g]);
         }
         for (int g = groupCount - 1; g >= 1; g--) {
             DMatrixRMaj delta = cache.delta[g];
             CommonOps_DDRM.elementMult(cache.valueGradient[g], cache.slope[g], delta);
             if (bias[g] != null) {
-                DMatrixRMaj biasGradient = gradientBlocks.get(biasBlock[g]).value();
-                int width = size[g];
-                for (int b = 0; b < batch; b++) {
-                    for (int k = 0; k < width; k++) {
-                        biasGradient.data[k] += delta.data[b * width + k];
-                    }
-                }
+                addColumnSums(delta, gradientBlocks.get(biasBlock[g]).value().data);
             }
             for (int c : incoming[g]) {
                 int source = from[c];
-                if (delay[c] == 0) {
-                    CommonOps_DDRM.multAddTransA(delta, cache.value[source], gradientBlocks.get(weightBlock[c]).value());
-                    if (source > 0 || inputGradient != null) {
-                        CommonOps_DDRM.multAdd(delta, weight[c], cache.valueGradient[source]);
+                DMatrixRMaj sourceValue = delay[c] == 0 ? cache.value[source] : cache.previous[source];
+                DMatrixRMaj sourceGradient = delay[c] == 0 ? cache.valueGradient[source] : cache.previousGradient[source];
+                boolean propagate = delay[c] == 1 || source > 0 || inputGradient != null;
+                switch (kind[c]) {
+                    case FULL -> {
+                        CommonOps_DDRM.multAddTransA(delta, sourceValue, gradientBlocks.get(weightBlock[c]).value());
+                        if (propagate) {
+                            CommonOps_DDRM.multAdd(delta, weight[c], sourceGradient);
+                        }
                     }
-                } else {
-                    CommonOps_DDRM.multAddTransA(delta, cache.previous[source], gradientBlocks.get(weightBlock[c]).value());
-                    CommonOps_DDRM.multAdd(delta, weight[c], cache.previousGradient[source]);
+                    case DIAGONAL -> {
+                        addColumnSumsOfProduct(delta, sourceValue, gradientBlocks.get(weightBlock[c]).value().data);
+                        if (propagate) {
+                            addScaledRows(weight[c].data, delta, sourceGradient);
+                        }
+                    }
+                    case FIXED -> {
+                        if (propagate) {
+                            addScaled(fixedWeight[c], delta, sourceGradient);
+                        }
+                    }
                 }
             }
         }
@@ -252,7 +287,6 @@ public final class GraphNetwork implements Network {
             copyColumns(cache.previousGradient[g], 0, previousStateGradient, stateOffset[g], size[g]);
         }
         if (inputGradient != null) {
-            checkShape(inputGradient, batch, size[0], "input gradient");
             inputGradient.setTo(cache.valueGradient[0]);
         }
     }
@@ -270,9 +304,19 @@ public final class GraphNetwork implements Network {
             for (int c : incoming[g]) {
                 int source = from[c];
                 if (delay[c] == 1) {
-                    addBlock(weight[c], j, stateOffset[source]);
+                    int column = stateOffset[source];
+                    switch (kind[c]) {
+                        case FULL -> addBlock(weight[c], j, column);
+                        case DIAGONAL -> addToDiagonal(weight[c].data, 0, j, column);
+                        case FIXED -> addToDiagonal(null, fixedWeight[c], j, column);
+                    }
                 } else if (dependsOnState[source]) {
-                    CommonOps_DDRM.multAdd(weight[c], cache.stateJacobian(source), j);
+                    DMatrixRMaj chained = cache.stateJacobian(source);
+                    switch (kind[c]) {
+                        case FULL -> CommonOps_DDRM.multAdd(weight[c], chained, j);
+                        case DIAGONAL -> addScaledRowsOfMatrix(weight[c].data, 0, chained, j);
+                        case FIXED -> addScaledRowsOfMatrix(null, fixedWeight[c], chained, j);
+                    }
                 }
             }
             scaleRows(j, cache.slope[g], row);
@@ -298,15 +342,26 @@ public final class GraphNetwork implements Network {
             for (int c : incoming[g]) {
                 int source = from[c];
                 if (delay[c] == 0 && source > 0) {
-                    CommonOps_DDRM.multAdd(weight[c], cache.parameterJacobian(source), j);
+                    DMatrixRMaj chained = cache.parameterJacobian(source);
+                    switch (kind[c]) {
+                        case FULL -> CommonOps_DDRM.multAdd(weight[c], chained, j);
+                        case DIAGONAL -> addScaledRowsOfMatrix(weight[c].data, 0, chained, j);
+                        case FIXED -> addScaledRowsOfMatrix(null, fixedWeight[c], chained, j);
+                    }
                 }
                 DMatrixRMaj values = delay[c] == 0 ? cache.value[source] : cache.previous[source];
                 int sourceWidth = size[source];
                 int base = row * sourceWidth;
-                for (int r = 0; r < width; r++) {
-                    int column = r * p + weightOffset[c] + r * sourceWidth;
-                    for (int k = 0; k < sourceWidth; k++) {
-                        j.data[column + k] += values.data[base + k];
+                if (kind[c] == Kind.FULL) {
+                    for (int r = 0; r < width; r++) {
+                        int column = r * p + weightOffset[c] + r * sourceWidth;
+                        for (int k = 0; k < sourceWidth; k++) {
+                            j.data[column + k] += values.data[base + k];
+                        }
+                    }
+                } else if (kind[c] == Kind.DIAGONAL) {
+                    for (int r = 0; r < width; r++) {
+                        j.data[r * p + weightOffset[c] + r] += values.data[base + r];
                     }
                 }
             }
@@ -325,6 +380,65 @@ public final class GraphNetwork implements Network {
                     sensitivity.data[base + i] += j.data[i];
                 }
             }
+        }
+    }
+
+    /** target[b][r] += scale[r] · source[b][r]. */
+    private static void addScaledRows(double[] scale, DMatrixRMaj source, DMatrixRMaj target) {
+        int width = source.numCols;
+        for (int b = 0; b < source.numRows; b++) {
+            int base = b * width;
+            for (int r = 0; r < width; r++) {
+                target.data[base + r] += scale[r] * source.data[base + r];
+            }
+        }
+    }
+
+    /** target += scale · source, element-wise. */
+    private static void addScaled(double scale, DMatrixRMaj source, DMatrixRMaj target) {
+        for (int i = 0, n = source.getNumElements(); i < n; i++) {
+            target.data[i] += scale * source.data[i];
+        }
+    }
+
+    /** sums[r] += Σ_b m[b][r]. */
+    private static void addColumnSums(DMatrixRMaj m, double[] sums) {
+        int width = m.numCols;
+        for (int b = 0; b < m.numRows; b++) {
+            for (int r = 0; r < width; r++) {
+                sums[r] += m.data[b * width + r];
+            }
+        }
+    }
+
+    /** sums[r] += Σ_b a[b][r] · c[b][r]. */
+    private static void addColumnSumsOfProduct(DMatrixRMaj a, DMatrixRMaj c, double[] sums) {
+        int width = a.numCols;
+        for (int b = 0; b < a.numRows; b++) {
+            for (int r = 0; r < width; r++) {
+                sums[r] += a.data[b * width + r] * c.data[b * width + r];
+            }
+        }
+    }
+
+    /** Row r of target += (scale == null ? constant : scale[r]) × row r of source. */
+    private static void addScaledRowsOfMatrix(double[] scale, double constant, DMatrixRMaj source, DMatrixRMaj target) {
+        int cols = source.numCols;
+        for (int r = 0; r < source.numRows; r++) {
+            double s = scale == null ? constant : scale[r];
+            if (s == 0) {
+                continue;
+            }
+            for (int k = r * cols, end = k + cols; k < end; k++) {
+                target.data[k] += s * source.data[k];
+            }
+        }
+    }
+
+    /** target[r][column + r] += (scale == null ? constant : scale[r]). */
+    private static void addToDiagonal(double[] scale, double constant, DMatrixRMaj target, int column) {
+        for (int r = 0; r < target.numRows; r++) {
+            target.data[r * target.numCols + column + r] += scale == null ? constant : scale[r];
         }
     }
 
@@ -356,10 +470,10 @@ public final class GraphNetwork implements Network {
         }
     }
 
-    private static void addColumns(DMatrixRMaj source, int sourceColumn, DMatrixRMaj target, int width) {
+    private static void addColumns(DMatrixRMaj source, int sourceColumn, DMatrixRMaj target, int targetColumn, int width) {
         for (int b = 0; b < source.numRows; b++) {
             int s = b * source.numCols + sourceColumn;
-            int t = b * target.numCols;
+            int t = b * target.numCols + targetColumn;
             for (int k = 0; k < width; k++) {
                 target.data[t + k] += source.data[s + k];
             }
@@ -383,6 +497,7 @@ public final class GraphNetwork implements Network {
         final DMatrixRMaj[] previousGradient = new DMatrixRMaj[groupCount];
         final DMatrixRMaj[] delta = new DMatrixRMaj[groupCount];
         final DMatrixRMaj state;
+        final DMatrixRMaj output;
         private DMatrixRMaj[] stateJacobians;
         private DMatrixRMaj[] parameterJacobians;
 
@@ -405,8 +520,10 @@ public final class GraphNetwork implements Network {
                 }
             }
             state = new DMatrixRMaj(batch, stateSize);
+            output = new DMatrixRMaj(batch, outputSize);
         }
 
+        /** Lazily: only RTRL and the contract checks need them. */
         DMatrixRMaj stateJacobian(int g) {
             if (stateJacobians == null) {
                 stateJacobians = new DMatrixRMaj[groupCount];
@@ -417,6 +534,7 @@ public final class GraphNetwork implements Network {
             return stateJacobians[g];
         }
 
+        /** Lazily: only RTRL and the contract checks need them. */
         DMatrixRMaj parameterJacobian(int g) {
             if (parameterJacobians == null) {
                 parameterJacobians = new DMatrixRMaj[groupCount];
@@ -439,7 +557,7 @@ public final class GraphNetwork implements Network {
 
         @Override
         public DMatrixRMaj output() {
-            return value[outputGroup];
+            return output;
         }
     }
 }
