@@ -25,7 +25,8 @@ final class PluginDiscoveryTest {
         PluginDiscovery discovery = PluginDiscovery.discover(getClass().getClassLoader());
         assertTrue(discovery.plugins(PluginKind.DATA_SOURCE).containsKey("test-only"));
         assertTrue(discovery.plugins(PluginKind.DATA_SOURCE).containsKey("temporal-xor"));
-        assertEquals(java.util.Set.of("sigmoid", "tanh", "identity", "relu"), discovery.plugins(PluginKind.ACTIVATION).keySet());
+        assertEquals(java.util.Set.of("sigmoid", "tanh", "identity", "relu", "softsign", "leaky-relu", "hard-sigmoid", "softplus"),
+                discovery.plugins(PluginKind.ACTIVATION).keySet());
         assertTrue(discovery.plugins(PluginKind.LOSS).keySet().containsAll(java.util.List.of("mse", "cross-entropy", "binary-cross-entropy")));
     }
 
