@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "rnn4j", mixinStandardHelpOptions = true, versionProvider = Rnn4jCommand.Version.class,
         description = "Classic recurrent neural networks: Elman, Jordan, partially and fully recurrent, trained by BPTT and RTRL.",
-        subcommands = {TrainCommand.class, ListCommand.class, ConfigCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {TrainCommand.class, ListCommand.class, ConfigCommand.class, DescribeCommand.class,
+                GradcheckCommand.class, CommandLine.HelpCommand.class})
 public final class Rnn4jCommand implements Runnable {
 
     /** Exit status of a user's error. */

@@ -67,8 +67,9 @@ final class Rnn4jCommandTest {
     void anUnknownTopologyIsAUserErrorNamingItAndThoseAvailable() {
         Outcome outcome = run("train", "--no-progress", "-Drnn4j.topology.type=elmn", "-Drnn4j.output.dir=" + folder);
         assertEquals(2, outcome.status());
-        assertTrue(outcome.err().startsWith(
-                "rnn4j: command line: rnn4j.topology.type: unknown topology 'elmn'; available: elman ("), outcome.err());
+        assertTrue(outcome.err().startsWith("rnn4j: command line: rnn4j.topology.type: unknown topology 'elmn'; available: "),
+                outcome.err());
+        assertTrue(outcome.err().contains(" elman (rnn4j-topologies-"), "lists elman and the jar it came from: " + outcome.err());
         assertEquals(1, outcome.err().strip().lines().count(), "one line: " + outcome.err());
         assertFalse(outcome.err().contains("Exception"), "no stack trace");
         assertEquals("", outcome.out());

@@ -1,0 +1,61 @@
+package org.rnn4j.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.concurrent.Callable;
+import org.rnn4j.api.InvalidInputException;
+import org.rnn4j.api.network.Network;
+import org.rnn4j.core.Rnn4j;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code rnn4j describe}: the configured network's layers, connections and parameters. */
+@Command(name = "describe", mixinStandardHelpOptions = true,
+        description = "Describes the configured network: groups, connections with their delays, parameter counts.")
+final class DescribeCommand implements Callable<Integer> {
+
+    @Mixin
+    private RunOptions run;
+
+    @Option(names = "--dot", paramLabel = "FILE",
+            description = "Also write a Graphviz drawing (render it with: dot -Tpng FILE -o net.png).")
+    private Path dotFile;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Rnn4j rnn4j = run.rnn4j();
+        Network network = rnn4j.network();
+        String topology = rnn4j.settings().topology().name();
+        spec.commandLine().getOut().print(NetworkDescription.text(topology, network));
+        if (dotFile != null) {
+            String dot = NetworkDescription.dot(topology, network);
+            if (dot == null) {
+                throw new InvalidInputException("--dot: topology '" + topology + "' is not built from a layer graph; it has no drawing");
+            }
+            write(dotFile, dot);
+            spec.commandLine().getOut().println("drawing written to " + dotFile);
+        }
+        return 0;
+    }
+
+    /** Writes to a temporary file beside {@code file} and moves it into place. */
+    private static void write(Path file, String text) {
+        Path absolute = file.toAbsolutePath();
+        try {
+            Path temporary = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".tmp");
+            Files.writeString(temporary, text, StandardCharsets.UTF_8);
+            Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new InvalidInputException("--dot " + file + ": cannot write: " + e.getMessage(), e);
+        }
+    }
+}
