@@ -1,0 +1,61 @@
+package org.rnn4j.tck;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.typesafe.config.ConfigFactory;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.rnn4j.api.Topology;
+import org.rnn4j.api.network.Network;
+
+/**
+ * The contract tests for a {@link Topology}: every {@link NetworkContractTest} on the networks it
+ * builds (from its defaults in {@code reference.conf} under the given overrides), and what the
+ * framework expects of a plugin: a lower-case hyphenated name and its defaults under
+ * {@code rnn4j.topologies.<name>}.
+ *
+ * <pre>{@code
+ * final class TestMyTopologyContract extends TopologyContractTest {
+ *     protected Topology topology() { return new MyTopology(); }
+ *     protected String settings() { return "hidden = [4, 3]"; }
+ * }
+ * }</pre>
+ */
+public abstract class TopologyContractTest extends NetworkContractTest {
+
+    private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
+
+    /** The topology under test. */
+    protected abstract Topology topology();
+
+    /** HOCON overriding the topology's defaults, relative to its block; small networks check fastest. */
+    protected String settings() {
+        return "";
+    }
+
+    /** Input width of the networks built. */
+    protected int inputSize() {
+        return 3;
+    }
+
+    /** Output width of the networks built. */
+    protected int outputSize() {
+        return 2;
+    }
+
+    @Override
+    protected final Network newNetwork(long seed) {
+        return TestTopologyContext.build(topology(), settings(), inputSize(), outputSize(), seed);
+    }
+
+    @Test
+    void nameIsLowerCaseAndHyphenated() {
+        assertTrue(NAME.matcher(topology().name()).matches(), "name '" + topology().name() + "'");
+    }
+
+    @Test
+    void defaultsLiveInReferenceConf() {
+        String path = "rnn4j.topologies." + topology().name();
+        assertTrue(ConfigFactory.defaultReference().hasPath(path), "no defaults at " + path + " in any reference.conf");
+    }
+}
