@@ -1,14 +1,12 @@
 package org.rnn4j.cli;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Callable;
 import org.rnn4j.api.InvalidInputException;
 import org.rnn4j.api.network.Network;
 import org.rnn4j.core.Rnn4j;
+import org.rnn4j.core.run.AtomicFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -47,13 +45,9 @@ final class DescribeCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Writes to a temporary file beside {@code file} and moves it into place. */
     private static void write(Path file, String text) {
-        Path absolute = file.toAbsolutePath();
         try {
-            Path temporary = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".tmp");
-            Files.writeString(temporary, text, StandardCharsets.UTF_8);
-            Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.write(file, text);
         } catch (IOException e) {
             throw new InvalidInputException("--dot " + file + ": cannot write: " + e.getMessage(), e);
         }

@@ -93,15 +93,20 @@ final class NetworkDescription {
         String role = group.context() ? "context cells (previous values)"
                 : group.activation().name() + (group.bias() ? ", bias" : "");
         if (group.name().equals(graph.output())) {
-            role += graph.outputSize() == group.size() ? "; output y_t"
-                    : "; output y_t = units " + (graph.outputOffset() + 1) + ".." + (graph.outputOffset() + graph.outputSize());
+            role += graph.outputSize() == group.size() ? "; output y_t" : "; output y_t = " + outputUnits(graph);
         }
         return role;
     }
 
     private static String outputLabel(LayerGraph graph, LayerGraph.Group group) {
-        return graph.outputSize() == group.size() ? "\\n(output)"
-                : "\\n(outputs: units " + (graph.outputOffset() + 1) + ".." + (graph.outputOffset() + graph.outputSize()) + ")";
+        return graph.outputSize() == group.size() ? "\\n(output)" : "\\n(output: " + outputUnits(graph) + ")";
+    }
+
+    /** "unit 1" or "units 1..3", counting from 1. */
+    private static String outputUnits(LayerGraph graph) {
+        int first = graph.outputOffset() + 1;
+        int last = graph.outputOffset() + graph.outputSize();
+        return first == last ? "unit " + first : "units " + first + ".." + last;
     }
 
     private static String kind(LayerGraph.Connection connection) {
