@@ -18,4 +18,12 @@ public interface Optimizer extends Plugin {
      * @throws InvalidInputException when a setting is out of range
      */
     ParameterUpdater create(Config settings, Parameters parameters);
+
+    /**
+     * Whether this optimizer is meant for full-batch gradients (the sign-based {@code rprop});
+     * the framework warns when it is given mini-batches.
+     */
+    default boolean fullBatch() {
+        return false;
+    }
 }

@@ -37,6 +37,7 @@ public final class AdamOptimizer implements Optimizer {
         private final double[] first;
         private final double[] second;
         private long steps;
+        private double factor = 1;
 
         Updater(int size, double rate, double beta1, double beta2, double epsilon) {
             this.rate = rate;
@@ -45,6 +46,11 @@ public final class AdamOptimizer implements Optimizer {
             this.epsilon = epsilon;
             this.first = new double[size];
             this.second = new double[size];
+        }
+
+        @Override
+        public void setLearningRateFactor(double factor) {
+            this.factor = factor;
         }
 
         @Override
@@ -64,7 +70,7 @@ public final class AdamOptimizer implements Optimizer {
                     second[k] = beta2 * second[k] + (1 - beta2) * g[i] * g[i];
                     double m = first[k] / correction1;
                     double v = second[k] / correction2;
-                    value[i] -= rate * m / (Math.sqrt(v) + epsilon);
+                    value[i] -= rate * factor * m / (Math.sqrt(v) + epsilon);
                 }
             }
         }

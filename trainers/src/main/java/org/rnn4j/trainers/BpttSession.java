@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
 import org.rnn4j.api.Loss;
 import org.rnn4j.api.data.Batch;
 import org.rnn4j.api.data.Sequence;
@@ -16,7 +17,11 @@ import org.rnn4j.api.training.BatchEvent;
 import org.rnn4j.api.training.TrainingSession;
 import org.rnn4j.api.training.TrainingSetup;
 
-/** Full BPTT over each mini-batch; workspaces are kept per batch size, so steady state allocates nothing. */
+/**
+ * BPTT over mini-batches, full or truncated. The unfolded steps live in a ring of step caches as
+ * long as the truncation window (the whole batch for full BPTT); workspaces are kept per batch
+ * size, so steady state allocates nothing.
+ */
 final class BpttSession implements TrainingSession {
 
     private final TrainingSetup setup;
@@ -26,9 +31,16 @@ final class BpttSession implements TrainingSession {
     private final Parameters gradient;
     private final Batch batch;
     private final int[] order;
+    private final int k1;
+    private final int k2;
     private final Map<Integer, Workspace> workspaces = new HashMap<>();
+    private int epoch;
+    private int batchIndex;
+    private int batches;
+    private boolean stopped;
 
-    BpttSession(TrainingSetup setup) {
+    /** @param k1 steps between updates, 0 for full BPTT; @param k2 steps back-propagated through */
+    BpttSession(TrainingSetup setup, int k1, int k2) {
         this.setup = setup;
         this.network = setup.network();
         this.loss = setup.loss();
@@ -36,6 +48,8 @@ final class BpttSession implements TrainingSession {
         this.gradient = network.parameters().zerosLike();
         this.batch = new Batch(network.inputSize(), network.outputSize());
         this.order = new int[sequences.size()];
+        this.k1 = k1;
+        this.k2 = k2;
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
@@ -43,88 +57,104 @@ final class BpttSession implements TrainingSession {
 
     @Override
     public double runEpoch(int epoch, RandomGenerator random) {
-        shuffle(random);
+        this.epoch = epoch;
+        Shuffle.shuffle(order, random);
         int batchSize = setup.batchSize();
-        int batches = (order.length + batchSize - 1) / batchSize;
+        batches = (order.length + batchSize - 1) / batchSize;
         double lossSum = 0;
         long targets = 0;
-        for (int b = 0; b < batches; b++) {
-            int from = b * batchSize;
+        stopped = false;
+        for (batchIndex = 1; batchIndex <= batches && !stopped; batchIndex++) {
+            int from = (batchIndex - 1) * batchSize;
             batch.fill(sequences, order, from, Math.min(order.length, from + batchSize));
-            int count = batch.targetCount();
-            if (count == 0) {
-                continue;
-            }
-            double batchLoss = gradient(batch);
-            setup.updater().update(network.parameters(), gradient);
-            lossSum += batchLoss;
-            targets += count;
-            setup.listener().onBatch(new BatchEvent(epoch, b + 1, batches, batchLoss / count));
+            lossSum += train(batch);
+            targets += batch.targetCount();
         }
         return targets == 0 ? 0 : lossSum / targets;
     }
 
-    /**
-     * Leaves the gradient of the batch's mean loss per target step in {@link #gradient} and
-     * returns the batch's summed loss.
-     */
-    private double gradient(Batch batch) {
+    /** Trains on one batch, updating every k1 steps (once, for full BPTT); returns the summed loss. */
+    private double train(Batch batch) {
         int rows = batch.size();
         int steps = batch.length();
+        int chunk = k1 == 0 ? steps : k1;
+        int window = k1 == 0 ? steps : k2;
         Workspace work = workspaces.computeIfAbsent(rows, Workspace::new);
-        work.ensureSteps(steps);
-        double scale = 1.0 / batch.targetCount();
-        double sum = 0;
-
-        DMatrixRMaj state = work.initialState;
+        work.ensureSteps(window);
+        DMatrixRMaj state = work.state;
         network.initialState(state);
+        double total = 0;
+        double chunkLoss = 0;
+        int chunkTargets = 0;
+        int chunkStart = 0;
         for (int t = 0; t < steps; t++) {
-            StepCache cache = work.caches.get(t);
+            int slot = t % window;
+            StepCache cache = work.caches.get(slot);
             network.forward(state, batch.input(t), cache);
-            state = cache.state();
-            DMatrixRMaj outputGradient = work.outputGradients.get(t);
+            state.setTo(cache.state());
+            DMatrixRMaj outputGradient = work.outputGradients.get(slot);
             outputGradient.zero();
             for (int row = 0; row < rows; row++) {
                 if (batch.hasTarget(t, row)) {
-                    sum += loss.evaluate(cache.output(), batch.target(t), row, scale, outputGradient);
+                    chunkLoss += loss.evaluate(cache.output(), batch.target(t), row, 1.0, outputGradient);
+                    chunkTargets++;
+                }
+            }
+            if (t + 1 - chunkStart == chunk || t == steps - 1) {
+                if (chunkTargets > 0) {
+                    backPropagate(work, t, chunkStart, window, 1.0 / chunkTargets);
+                    setup.updater().update(network.parameters(), gradient);
+                    setup.listener().onBatch(new BatchEvent(epoch, batchIndex, batches, chunkLoss / chunkTargets));
+                    stopped |= setup.listener().stopRequested();
+                }
+                total += chunkLoss;
+                chunkLoss = 0;
+                chunkTargets = 0;
+                chunkStart = t + 1;
+                if (stopped) {
+                    break;
                 }
             }
         }
+        return total;
+    }
 
+    /**
+     * Leaves in {@link #gradient} the gradient of {@code scale} × the losses of steps
+     * chunkStart … last, back-propagated from {@code last} through at most {@code window} steps.
+     */
+    private void backPropagate(Workspace work, int last, int chunkStart, int window, double scale) {
         gradient.zero();
         DMatrixRMaj stateGradient = work.stateGradient;
         DMatrixRMaj previousGradient = work.previousGradient;
         stateGradient.zero();
-        for (int t = steps - 1; t >= 0; t--) {
-            network.backward(work.caches.get(t), work.outputGradients.get(t), stateGradient, gradient, previousGradient, null);
+        for (int t = last; t >= 0 && t > last - window; t--) {
+            int slot = t % window;
+            DMatrixRMaj outputGradient = t >= chunkStart ? work.outputGradients.get(slot) : work.noOutputGradient;
+            network.backward(work.caches.get(slot), outputGradient, stateGradient, gradient, previousGradient, null);
             DMatrixRMaj swap = stateGradient;
             stateGradient = previousGradient;
             previousGradient = swap;
         }
-        return sum;
-    }
-
-    private void shuffle(RandomGenerator random) {
-        for (int i = order.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int swap = order[i];
-            order[i] = order[j];
-            order[j] = swap;
+        for (Parameters.Block block : gradient.blocks()) {
+            CommonOps_DDRM.scale(scale, block.value());
         }
     }
 
-    /** The unfolded network for one batch size: a step cache and an output gradient per step. */
+    /** The unfolded network for one batch size: a step cache and an output gradient per step of the window. */
     private final class Workspace {
         final int rows;
         final List<StepCache> caches = new ArrayList<>();
         final List<DMatrixRMaj> outputGradients = new ArrayList<>();
-        final DMatrixRMaj initialState;
+        final DMatrixRMaj noOutputGradient;
+        final DMatrixRMaj state;
         final DMatrixRMaj stateGradient;
         final DMatrixRMaj previousGradient;
 
         Workspace(int rows) {
             this.rows = rows;
-            this.initialState = new DMatrixRMaj(rows, network.stateSize());
+            this.noOutputGradient = new DMatrixRMaj(rows, network.outputSize());
+            this.state = new DMatrixRMaj(rows, network.stateSize());
             this.stateGradient = new DMatrixRMaj(rows, network.stateSize());
             this.previousGradient = new DMatrixRMaj(rows, network.stateSize());
         }

@@ -6,7 +6,10 @@ import org.rnn4j.api.Settings;
 import org.rnn4j.api.network.Parameters;
 import org.rnn4j.api.training.ParameterUpdater;
 
-/** {@code sgd}: gradient descent with classical momentum, v ← μ·v − η·g, θ ← θ + v. */
+/**
+ * {@code sgd}: gradient descent with momentum, v ← μ·v − η·g, then θ ← θ + v (classical) or
+ * θ ← θ + μ·v − η·g (Nesterov, in the form of Sutskever et al. 2013).
+ */
 public final class SgdOptimizer implements Optimizer {
 
     @Override
@@ -16,7 +19,7 @@ public final class SgdOptimizer implements Optimizer {
 
     @Override
     public String description() {
-        return "stochastic gradient descent with momentum";
+        return "stochastic gradient descent with momentum, classical or Nesterov";
     }
 
     @Override
@@ -24,19 +27,31 @@ public final class SgdOptimizer implements Optimizer {
         Settings settings = new Settings(config, "rnn4j.trainer.optimizer");
         double rate = settings.number("learning-rate", Double.MIN_VALUE, Double.MAX_VALUE);
         double momentum = settings.number("momentum", 0, 1);
+        boolean nesterov = settings.flag("nesterov");
         double[] velocity = new double[parameters.size()];
-        return (theta, gradient) -> {
-            var blocks = theta.blocks();
-            var gradients = gradient.blocks();
-            for (int b = 0; b < blocks.size(); b++) {
-                double[] value = blocks.get(b).value().data;
-                double[] g = gradients.get(b).value().data;
-                int offset = blocks.get(b).offset();
-                for (int i = 0, n = blocks.get(b).size(); i < n; i++) {
-                    double v = momentum * velocity[offset + i] - rate * g[i];
-                    velocity[offset + i] = v;
-                    value[i] += v;
+        return new ParameterUpdater() {
+            private double factor = 1;
+
+            @Override
+            public void update(Parameters theta, Parameters gradient) {
+                double eta = rate * factor;
+                var blocks = theta.blocks();
+                var gradients = gradient.blocks();
+                for (int b = 0; b < blocks.size(); b++) {
+                    double[] value = blocks.get(b).value().data;
+                    double[] g = gradients.get(b).value().data;
+                    int offset = blocks.get(b).offset();
+                    for (int i = 0, n = blocks.get(b).size(); i < n; i++) {
+                        double v = momentum * velocity[offset + i] - eta * g[i];
+                        velocity[offset + i] = v;
+                        value[i] += nesterov ? momentum * v - eta * g[i] : v;
+                    }
                 }
+            }
+
+            @Override
+            public void setLearningRateFactor(double factor) {
+                this.factor = factor;
             }
         };
     }

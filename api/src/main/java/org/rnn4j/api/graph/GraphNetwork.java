@@ -179,6 +179,11 @@ public final class GraphNetwork implements Network {
     }
 
     @Override
+    public int outputStateOffset() {
+        return stateOffset[outputGroup] < 0 ? -1 : stateOffset[outputGroup] + outputOffset;
+    }
+
+    @Override
     public Parameters parameters() {
         return parameters;
     }

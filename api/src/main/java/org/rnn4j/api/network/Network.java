@@ -32,6 +32,15 @@ public interface Network {
     /** A cache for one step of a batch of {@code batchSize} sequences. */
     StepCache newStepCache(int batchSize);
 
+    /**
+     * Where the outputs sit in the state, when they are part of it (a fully recurrent or a Jordan
+     * network): columns {@code offset … offset + outputSize − 1} of s_t equal y_t. −1 when the
+     * outputs are not part of the state. Teacher forcing replaces those columns with the targets.
+     */
+    default int outputStateOffset() {
+        return -1;
+    }
+
     /** Writes the state before the first step, s_0, into every row of {@code state}. */
     default void initialState(DMatrixRMaj state) {
         state.zero();

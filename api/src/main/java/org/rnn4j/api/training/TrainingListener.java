@@ -14,7 +14,7 @@ public interface TrainingListener {
     default void onStart(int epochs, int batchesPerEpoch) {
     }
 
-    /** After each parameter update. */
+    /** After each parameter update (each batch for BPTT; each step for online RTRL). */
     default void onBatch(BatchEvent event) {
     }
 
@@ -24,5 +24,13 @@ public interface TrainingListener {
 
     /** After the last epoch. */
     default void onEnd() {
+    }
+
+    /**
+     * Polled after every parameter update: returning true stops training cleanly at that point,
+     * keeping the parameters as they are (a host's way to stop a run).
+     */
+    default boolean stopRequested() {
+        return false;
     }
 }

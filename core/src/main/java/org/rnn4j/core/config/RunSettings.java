@@ -46,12 +46,30 @@ public record RunSettings(long seed, Choice data, Choice topology, Choice traine
                 choice(effective, PluginKind.DATA_SOURCE),
                 choice(effective, PluginKind.TOPOLOGY),
                 choice(effective, PluginKind.TRAINER),
-                choice(effective, PluginKind.OPTIMIZER),
+                optimizerChoice(effective),
                 epochs,
                 batchSize,
                 effective.getString("rnn4j.trainer.loss"),
                 new Settings(effective.getConfig("rnn4j.data"), "rnn4j.data").number("test-fraction", 0, 0.9),
                 Path.of(effective.getString("rnn4j.output.dir")));
+    }
+
+    /**
+     * The chosen optimizer: the run's {@code rnn4j.trainer.optimizer} over the chosen trainer's
+     * defaults for it ({@code rnn4j.trainers.<trainer>.optimizers.<optimizer>}, for a trainer whose
+     * updates want other settings, as online RTRL wants a smaller rate) over the optimizer's own.
+     */
+    public static Choice optimizerChoice(Config effective) {
+        Choice plain = choice(effective, PluginKind.OPTIMIZER);
+        String trainerDefaults = PluginKind.TRAINER.defaultsRoot() + "." + effective.getString("rnn4j.trainer.type")
+                + ".optimizers." + plain.name();
+        if (!effective.hasPath(trainerDefaults)) {
+            return plain;
+        }
+        Config settings = effective.getConfig(PluginKind.OPTIMIZER.selection())
+                .withFallback(effective.getConfig(trainerDefaults))
+                .withFallback(plain.settings());
+        return new Choice(plain.name(), settings, plain.path());
     }
 
     /** The chosen plugin of {@code kind} with the run's block over its defaults. */

@@ -1,0 +1,19 @@
+package org.rnn4j.trainers;
+
+import java.util.random.RandomGenerator;
+
+/** The Fisher–Yates shuffle every trainer uses for its epoch order, so that a seed means the same order in each. */
+final class Shuffle {
+
+    private Shuffle() {
+    }
+
+    static void shuffle(int[] order, RandomGenerator random) {
+        for (int i = order.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int swap = order[i];
+            order[i] = order[j];
+            order[j] = swap;
+        }
+    }
+}
