@@ -27,7 +27,9 @@ final class ProgressListener implements TrainingListener {
     @Override
     public void onEpoch(EpochEvent event) {
         bar.stepTo(event.epoch());
-        bar.setExtraMessage(String.format("loss %.5f", event.trainLoss()));
+        bar.setExtraMessage(Double.isNaN(event.validationLoss())
+                ? String.format("loss %.5f", event.trainLoss())
+                : String.format("loss %.5f, validation %.5f", event.trainLoss(), event.validationLoss()));
     }
 
     @Override

@@ -52,8 +52,11 @@ final class TrainCommand implements Callable<Integer> {
         Evaluation evaluation = result.evaluation();
         out.printf("trained %s (%d parameters) on %s with %s + %s: %d epochs in %.1f s%n",
                 settings.topology().name(), result.network().parameters().size(), settings.data().name(),
-                settings.trainer().name(), settings.optimizer().name(), settings.epochs(),
+                settings.trainer().name(), settings.optimizer().name(), result.history().size(),
                 result.elapsed().toMillis() / 1000.0);
+        if (!result.ending().equals("completed")) {
+            out.println(result.ending());
+        }
         out.printf("on %d %s (%d target steps):%n", evaluation.sequences(), evaluation.dataName(), evaluation.targetSteps());
         out.printf("  loss per step (%s) %.5f%n", settings.loss(), evaluation.lossPerStep());
         for (Map.Entry<String, Double> metric : evaluation.metrics().entrySet()) {

@@ -4,6 +4,9 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import java.nio.file.Path;
 import org.rnn4j.api.Settings;
+import org.rnn4j.core.engine.EarlyStopping;
+import org.rnn4j.core.engine.GradientPolicy;
+import org.rnn4j.core.engine.LearningRateSchedule;
 import org.rnn4j.core.plugin.PluginKind;
 
 /**
@@ -18,10 +21,17 @@ import org.rnn4j.core.plugin.PluginKind;
  * @param batchSize         {@code rnn4j.trainer.batch-size}, sequences per update
  * @param loss              {@code rnn4j.trainer.loss}
  * @param testFraction      {@code rnn4j.data.test-fraction}, the share of sequences held out
+ * @param validationFraction {@code rnn4j.data.validation-fraction}, the share of the training
+ *                          sequences set aside to validate on after each epoch
+ * @param gradients         clipping and weight decay ({@code rnn4j.trainer.clip-*}, {@code weight-decay})
+ * @param schedule          {@code rnn4j.trainer.schedule}
+ * @param earlyStopping     {@code rnn4j.trainer.early-stopping}
  * @param outputDirectory   {@code rnn4j.output.dir}
  */
 public record RunSettings(long seed, Choice data, Choice topology, Choice trainer, Choice optimizer,
-                          int epochs, int batchSize, String loss, double testFraction, Path outputDirectory) {
+                          int epochs, int batchSize, String loss, double testFraction, double validationFraction,
+                          GradientPolicy gradients, LearningRateSchedule schedule, EarlyStopping earlyStopping,
+                          Path outputDirectory) {
 
     /**
      * A chosen plugin and its effective settings: the run's block over the plugin's defaults.
@@ -36,6 +46,14 @@ public record RunSettings(long seed, Choice data, Choice topology, Choice traine
         Settings trainer = new Settings(effective.getConfig("rnn4j.trainer"), "rnn4j.trainer");
         int epochs = trainer.integer("epochs", 1, Integer.MAX_VALUE);
         int batchSize = trainer.integer("batch-size", 1, Integer.MAX_VALUE);
+        Settings data = new Settings(effective.getConfig("rnn4j.data"), "rnn4j.data");
+        double validationFraction = data.number("validation-fraction", 0, 0.9);
+        EarlyStopping earlyStopping = new EarlyStopping(trainer.integer("early-stopping.patience", 0, Integer.MAX_VALUE),
+                trainer.number("early-stopping.min-delta", 0, Double.MAX_VALUE));
+        if (earlyStopping.enabled() && validationFraction == 0) {
+            throw trainer.invalid("early-stopping.patience", "early stopping needs validation sequences:"
+                    + " set rnn4j.data.validation-fraction above 0");
+        }
         Settings root = new Settings(effective.getConfig("rnn4j"), "rnn4j");
         double seed = root.number("seed", Long.MIN_VALUE, Long.MAX_VALUE);
         if (seed != Math.rint(seed)) {
@@ -50,7 +68,15 @@ public record RunSettings(long seed, Choice data, Choice topology, Choice traine
                 epochs,
                 batchSize,
                 effective.getString("rnn4j.trainer.loss"),
-                new Settings(effective.getConfig("rnn4j.data"), "rnn4j.data").number("test-fraction", 0, 0.9),
+                data.number("test-fraction", 0, 0.9),
+                validationFraction,
+                new GradientPolicy(trainer.number("clip-value", 0, Double.MAX_VALUE),
+                        trainer.number("clip-norm", 0, Double.MAX_VALUE),
+                        trainer.number("weight-decay", 0, Double.MAX_VALUE)),
+                new LearningRateSchedule(trainer.oneOf("schedule.type", "constant", "step", "exponential"),
+                        trainer.integer("schedule.step-size", 1, Integer.MAX_VALUE),
+                        trainer.number("schedule.gamma", Double.MIN_VALUE, Double.MAX_VALUE)),
+                earlyStopping,
                 Path.of(effective.getString("rnn4j.output.dir")));
     }
 

@@ -4,14 +4,17 @@ import com.typesafe.config.Config;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.random.RandomGenerator;
 import org.rnn4j.api.Activation;
 import org.rnn4j.api.InvalidInputException;
 import org.rnn4j.api.Loss;
+import org.rnn4j.api.Optimizer;
 import org.rnn4j.api.TopologyContext;
 import org.rnn4j.api.data.DataSet;
 import org.rnn4j.api.data.Sequence;
 import org.rnn4j.api.network.Network;
+import org.rnn4j.api.network.Parameters;
 import org.rnn4j.api.training.EpochEvent;
 import org.rnn4j.api.training.ParameterUpdater;
 import org.rnn4j.api.training.TrainingListener;
@@ -115,39 +118,73 @@ public final class TrainingEngine {
      */
     public TrainingResult train(RunSettings settings, TrainingListener listener) {
         DataSet all = loadData(settings);
-        DataSet[] split = split(all, settings.testFraction(), Seeds.stream(settings.seed(), "split"));
-        DataSet data = split[0];
+        DataSet[] test = split(all, settings.testFraction(), Seeds.stream(settings.seed(), "split"));
+        DataSet[] validation = split(test[0], settings.validationFraction(), Seeds.stream(settings.seed(), "validation"));
+        DataSet data = validation[0];
         Network network = buildNetwork(settings, data);
         Loss loss = registry.get(PluginKind.LOSS, settings.loss());
-        ParameterUpdater updater = registry.get(PluginKind.OPTIMIZER, settings.optimizer().name())
-                .create(settings.optimizer().settings(), network.parameters());
+        Optimizer optimizer = registry.get(PluginKind.OPTIMIZER, settings.optimizer().name());
+        ParameterUpdater updater = settings.gradients().wrap(
+                optimizer.create(settings.optimizer().settings(), network.parameters()));
         TrainingSession session = registry.get(PluginKind.TRAINER, settings.trainer().name())
                 .start(new TrainingSetup(settings.trainer().settings(), network, data, loss, updater,
                         settings.batchSize(), listener));
+        int batches = (data.sequences().size() + settings.batchSize() - 1) / settings.batchSize();
+        if (optimizer.fullBatch() && batches > 1) {
+            LOG.warn("{} is meant for full-batch training but each epoch has {} batches; set rnn4j.trainer.batch-size"
+                    + " to at least {}", optimizer.name(), batches, data.sequences().size());
+        }
         LOG.info("training {} ({} parameters) with {}/{} on {} ({} sequences), {} epochs",
                 settings.topology().name(), network.parameters().size(), settings.trainer().name(),
                 settings.optimizer().name(), data.name(), data.sequences().size(), settings.epochs());
 
-        int batches = (data.sequences().size() + settings.batchSize() - 1) / settings.batchSize();
         listener.onStart(settings.epochs(), batches);
-        List<Double> losses = new ArrayList<>();
+        EarlyStopping stopping = settings.earlyStopping();
+        Parameters best = stopping.enabled() ? network.parameters().copy() : null;
+        double bestLoss = Double.POSITIVE_INFINITY;
+        int bestEpoch = 0;
+        String ending = "completed";
+        List<EpochRecord> history = new ArrayList<>();
         long start = System.nanoTime();
         for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
+            updater.setLearningRateFactor(settings.schedule().factor(epoch));
             double trainLoss = session.runEpoch(epoch, Seeds.stream(settings.seed(), "epoch", epoch));
             if (!Double.isFinite(trainLoss)) {
                 throw new InvalidInputException("training diverged in epoch " + epoch + " (loss " + trainLoss
-                        + "); try a smaller rnn4j.trainer.optimizer.learning-rate");
+                        + "); try a smaller rnn4j.trainer.optimizer.learning-rate or rnn4j.trainer.clip-norm");
             }
-            losses.add(trainLoss);
-            listener.onEpoch(new EpochEvent(epoch, settings.epochs(), trainLoss));
-            LOG.debug("epoch {}: train loss {}", epoch, trainLoss);
+            Evaluation check = validation[1] == null ? null
+                    : Evaluator.evaluate(network, loss, validation[1], "validation sequences");
+            double validationLoss = check == null ? Double.NaN : check.lossPerStep();
+            Map<String, Double> metrics = check == null ? Map.of() : check.metrics();
+            history.add(new EpochRecord(epoch, trainLoss, validationLoss, metrics));
+            listener.onEpoch(new EpochEvent(epoch, settings.epochs(), trainLoss, validationLoss, metrics));
+            LOG.debug("epoch {}: train loss {}, validation loss {}", epoch, trainLoss, validationLoss);
+            if (stopping.enabled()) {
+                if (validationLoss < bestLoss - stopping.minDelta()) {
+                    bestLoss = validationLoss;
+                    bestEpoch = epoch;
+                    best.setFrom(network.parameters());
+                } else if (epoch - bestEpoch >= stopping.patience()) {
+                    ending = "early stopping after epoch " + epoch + "; kept epoch " + bestEpoch
+                            + String.format(java.util.Locale.ROOT, " (validation loss %.5f)", bestLoss);
+                    break;
+                }
+            }
+            if (listener.stopRequested()) {
+                ending = "stopped on request after epoch " + epoch;
+                break;
+            }
+        }
+        if (stopping.enabled() && bestEpoch > 0) {
+            network.parameters().setFrom(best);
         }
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
         listener.onEnd();
-        Evaluation evaluation = split[1] == null
+        Evaluation evaluation = test[1] == null
                 ? Evaluator.evaluate(network, loss, data, "training sequences")
-                : Evaluator.evaluate(network, loss, split[1], "held-out sequences");
-        LOG.info("trained in {} ms: loss per step {}", elapsed.toMillis(), evaluation.lossPerStep());
-        return new TrainingResult(network, settings, losses, evaluation, elapsed);
+                : Evaluator.evaluate(network, loss, test[1], "held-out sequences");
+        LOG.info("trained in {} ms ({}): loss per step {}", elapsed.toMillis(), ending, evaluation.lossPerStep());
+        return new TrainingResult(network, settings, history, evaluation, elapsed, ending);
     }
 }

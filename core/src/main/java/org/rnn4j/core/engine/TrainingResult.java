@@ -8,15 +8,22 @@ import org.rnn4j.core.config.RunSettings;
 /**
  * What a training run gives back.
  *
- * @param network    the trained network
+ * @param network    the trained network (with early stopping: the best epoch's parameters)
  * @param settings   the settings it was trained with
- * @param trainLoss  mean training loss per target step, one value per epoch
- * @param evaluation the trained network's figures on the training data
+ * @param history    one record per epoch run
+ * @param evaluation the trained network's figures on the held-out sequences (or, without them,
+ *                   the training sequences)
  * @param elapsed    wall-clock time of the training loop
+ * @param ending     why training ended: "completed", "early stopping …", "stopped on request …"
  */
-public record TrainingResult(Network network, RunSettings settings, List<Double> trainLoss, Evaluation evaluation,
-                             Duration elapsed) {
+public record TrainingResult(Network network, RunSettings settings, List<EpochRecord> history, Evaluation evaluation,
+                             Duration elapsed, String ending) {
     public TrainingResult {
-        trainLoss = List.copyOf(trainLoss);
+        history = List.copyOf(history);
+    }
+
+    /** The training loss of each epoch. */
+    public List<Double> trainLoss() {
+        return history.stream().map(EpochRecord::trainLoss).toList();
     }
 }

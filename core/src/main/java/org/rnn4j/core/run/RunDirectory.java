@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import org.rnn4j.api.InvalidInputException;
 import org.rnn4j.core.config.ConfigLoader;
+import org.rnn4j.core.engine.EpochRecord;
 import org.rnn4j.core.engine.TrainingResult;
 
 /**
@@ -49,15 +50,32 @@ public final class RunDirectory {
         return path;
     }
 
-    /** Writes {@code effective.conf} and {@code metrics.csv} for a finished run. */
+    /**
+     * Writes {@code effective.conf} and {@code metrics.csv} for a finished run: per epoch the
+     * training loss, the validation loss and the task's metrics on the validation sequences
+     * (empty cells when there are none).
+     */
     public void write(TrainingResult result, com.typesafe.config.Config effective) {
         writeAtomically("effective.conf", ConfigLoader.render(effective));
-        StringBuilder csv = new StringBuilder("epoch,train_loss\n");
-        List<Double> losses = result.trainLoss();
-        for (int i = 0; i < losses.size(); i++) {
-            csv.append(i + 1).append(',').append(losses.get(i)).append('\n');
+        List<String> metricNames = result.history().isEmpty() ? List.of()
+                : List.copyOf(result.history().get(0).metrics().keySet());
+        StringBuilder csv = new StringBuilder("epoch,train_loss,validation_loss");
+        for (String name : metricNames) {
+            csv.append(',').append(name);
+        }
+        csv.append('\n');
+        for (EpochRecord record : result.history()) {
+            csv.append(record.epoch()).append(',').append(record.trainLoss()).append(',').append(cell(record.validationLoss()));
+            for (String name : metricNames) {
+                csv.append(',').append(cell(record.metrics().getOrDefault(name, Double.NaN)));
+            }
+            csv.append('\n');
         }
         writeAtomically("metrics.csv", csv.toString());
+    }
+
+    private static String cell(double value) {
+        return Double.isNaN(value) ? "" : Double.toString(value);
     }
 
     private void writeAtomically(String name, String content) {
