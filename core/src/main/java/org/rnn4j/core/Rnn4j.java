@@ -140,22 +140,40 @@ public final class Rnn4j {
         return new TrainingListener() {
             @Override
             public void onStart(int epochs, int batchesPerEpoch) {
-                listeners.forEach(l -> l.onStart(epochs, batchesPerEpoch));
+                for (TrainingListener listener : listeners) {
+                    listener.onStart(epochs, batchesPerEpoch);
+                }
             }
 
             @Override
             public void onBatch(BatchEvent event) {
-                listeners.forEach(l -> l.onBatch(event));
+                for (TrainingListener listener : listeners) {
+                    listener.onBatch(event);
+                }
             }
 
             @Override
             public void onEpoch(EpochEvent event) {
-                listeners.forEach(l -> l.onEpoch(event));
+                for (TrainingListener listener : listeners) {
+                    listener.onEpoch(event);
+                }
             }
 
             @Override
             public void onEnd() {
-                listeners.forEach(TrainingListener::onEnd);
+                for (TrainingListener listener : listeners) {
+                    listener.onEnd();
+                }
+            }
+
+            @Override
+            public boolean stopRequested() {
+                for (TrainingListener listener : listeners) {
+                    if (listener.stopRequested()) {
+                        return true;
+                    }
+                }
+                return false;
             }
         };
     }

@@ -1,0 +1,38 @@
+package org.rnn4j.core.data;
+
+import com.typesafe.config.Config;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.random.RandomGenerator;
+import org.rnn4j.api.DataSource;
+import org.rnn4j.api.Settings;
+import org.rnn4j.api.data.DataSet;
+
+/**
+ * {@code reber}: next-symbol prediction on strings of the Reber grammar, symbols one-hot over
+ * B, T, P, S, X, V, E. Metrics: {@code legal-strings}, the share of strings in which every
+ * prediction (the most active output) is a symbol the grammar allows next, and
+ * {@code legal-steps}, the share of such predictions.
+ */
+public final class Reber implements DataSource {
+
+    @Override
+    public String name() {
+        return "reber";
+    }
+
+    @Override
+    public String description() {
+        return "Reber grammar strings, one-hot; predict the next symbol";
+    }
+
+    @Override
+    public DataSet load(Config settings, RandomGenerator random) {
+        int count = new Settings(settings, "rnn4j.data").integer("sequences", 1, Integer.MAX_VALUE);
+        List<ReberGrammar.Text> texts = new ArrayList<>(count);
+        for (int s = 0; s < count; s++) {
+            texts.add(ReberGrammar.reber(random));
+        }
+        return ReberGrammar.dataSet(name(), texts);
+    }
+}
