@@ -60,4 +60,28 @@ final class LearningTest {
         assertTrue(jordan < 0.005, "jordan " + jordan);
         assertTrue(feedforward > 5 * jordan, "feed-forward " + feedforward + " cannot tell rising from falling");
     }
+
+    @Test
+    void elmanLearnsTemporalXorWithOnlineRtrlAndWithTruncatedBptt() {
+        // The default run but for the trainer: rtrl updates after every step (true online learning).
+        Evaluation online = train("rnn4j.trainer.type = rtrl").evaluation();
+        assertTrue(online.lossPerStep() <= 0.175, "rtrl: " + online.lossPerStep());
+        assertTrue(online.metrics().get("xor-mse") < 0.02, "rtrl: " + online.metrics());
+        Evaluation truncated = train("rnn4j.trainer { k1 = 5, k2 = 10 }").evaluation();
+        assertTrue(truncated.lossPerStep() <= 0.175, "bptt(5, 10): " + truncated.lossPerStep());
+    }
+
+    @Test
+    void elmanPredictsTheReberGrammarLegallyOnHeldOutStrings() {
+        Evaluation reber = train("rnn4j { data.type = reber, trainer.loss = cross-entropy,"
+                + " topology.output-activation = identity }").evaluation();
+        assertEquals(100, reber.sequences());
+        assertEquals(1.0, reber.metrics().get("legal-strings"), "every prediction of every held-out string is legal");
+    }
+
+    @Test
+    void elmanPredictsTheNextValueOfASine() {
+        double loss = train("rnn4j { data.type = sine, topology.output-activation = identity }").evaluation().lossPerStep();
+        assertTrue(loss < 0.005, "sine next-step mse " + loss + " (amplitude 0.8: variance 0.32)");
+    }
 }

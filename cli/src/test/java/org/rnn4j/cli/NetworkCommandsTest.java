@@ -43,7 +43,7 @@ final class NetworkCommandsTest {
                 : run("gradcheck", "-Drnn4j.topology.type=" + topology, "-Drnn4j.topology.hidden=" + hidden);
         assertEquals(0, outcome.status(), outcome.out() + outcome.err());
         assertTrue(outcome.out().contains("all checks passed"), outcome.out());
-        for (String check : new String[] {"backward", "stateJacobian", "parameterJacobian", "sensitivity"}) {
+        for (String check : new String[] {"backward", "stateJacobian", "parameterJacobian", "sensitivity", "rtrl = bptt"}) {
             assertTrue(outcome.out().contains(check), outcome.out());
         }
     }

@@ -111,9 +111,11 @@ final class Rnn4jCommandTest {
     void listShowsEveryPluginWithWhereItCameFrom() {
         Outcome outcome = run("list");
         assertEquals(0, outcome.status(), outcome.err());
-        for (String expected : List.of("topologies:", "elman", "trainers:", "bptt", "optimizers:", "adam", "sgd",
-                "activations:", "sigmoid", "tanh", "identity", "relu", "losses:", "mse", "cross-entropy",
-                "binary-cross-entropy", "data sets:", "temporal-xor")) {
+        for (String expected : List.of("topologies:", "elman", "jordan", "feedforward", "partially-recurrent",
+                "fully-recurrent", "trainers:", "bptt", "rtrl", "optimizers:", "adam", "sgd", "rmsprop", "rprop",
+                "activations:", "sigmoid", "tanh", "identity", "relu", "softsign", "leaky-relu", "hard-sigmoid", "softplus",
+                "losses:", "mse", "cross-entropy", "binary-cross-entropy",
+                "data sets:", "temporal-xor", "delayed-xor", "sine", "reber", "embedded-reber", "adding")) {
             assertTrue(outcome.out().contains(expected), "no " + expected + " in\n" + outcome.out());
         }
         assertTrue(outcome.out().lines().filter(line -> line.contains("  elman "))

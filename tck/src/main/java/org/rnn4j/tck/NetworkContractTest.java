@@ -60,6 +60,14 @@ public abstract class NetworkContractTest {
     }
 
     @Test
+    void rtrlsGradientEqualsBptts() {
+        Network network = newNetwork(7);
+        SplittableRandom random = new SplittableRandom(17);
+        ContractChecks.randomizeParameters(network, random);
+        assertPassed(ContractChecks.rtrlEqualsBptt(network, random, 2, 5));
+    }
+
+    @Test
     void sameSeedBuildsTheSameNetwork() {
         double[] first = newNetwork(42).parameters().toArray();
         double[] second = newNetwork(42).parameters().toArray();
