@@ -1,6 +1,8 @@
 package org.rnn4j.cli;
 
 import java.io.PrintWriter;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import org.rnn4j.api.InvalidInputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -11,8 +13,9 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "rnn4j", mixinStandardHelpOptions = true, versionProvider = Rnn4jCommand.Version.class,
         description = "Classic recurrent neural networks: Elman, Jordan, partially and fully recurrent, trained by BPTT and RTRL.",
-        subcommands = {TrainCommand.class, ListCommand.class, ConfigCommand.class, DescribeCommand.class,
-                GradcheckCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {TrainCommand.class, EvalCommand.class, PredictCommand.class, InspectCommand.class,
+                ListCommand.class, ConfigCommand.class, DescribeCommand.class, GradcheckCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Rnn4jCommand implements Runnable {
 
     /** Exit status of a user's error. */
@@ -29,13 +32,43 @@ public final class Rnn4jCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
+    /** Set when the JVM is asked to stop (Ctrl-C): training ends at the next update and checkpoints. */
+    private BooleanSupplier stop = () -> false;
+
+    /** Whether the user asked the process to stop. */
+    boolean stopRequested() {
+        return stop.getAsBoolean();
+    }
+
     public static void main(String[] args) {
-        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        Thread main = Thread.currentThread();
+        AtomicBoolean stopping = new AtomicBoolean();
+        Thread hook = new Thread(() -> {
+            stopping.set(true);
+            try {
+                main.join(60_000); // let training stop cleanly and write its checkpoint
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "rnn4j-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        int status = execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true), stopping::get);
+        if (!stopping.get()) {
+            Runtime.getRuntime().removeShutdownHook(hook);
+            System.exit(status);
+        }
     }
 
     /** Runs the command line {@code args}, writing to {@code out} and {@code err}; returns the exit status. */
     static int execute(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine commandLine = new CommandLine(new Rnn4jCommand());
+        return execute(args, out, err, () -> false);
+    }
+
+    /** As {@link #execute(String[], PrintWriter, PrintWriter)}, stopping training when {@code stop} says so. */
+    static int execute(String[] args, PrintWriter out, PrintWriter err, BooleanSupplier stop) {
+        Rnn4jCommand command = new Rnn4jCommand();
+        command.stop = stop;
+        CommandLine commandLine = new CommandLine(command);
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> {

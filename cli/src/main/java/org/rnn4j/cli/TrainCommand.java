@@ -1,29 +1,48 @@
 package org.rnn4j.cli;
 
+import com.typesafe.config.Config;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.rnn4j.api.InvalidInputException;
 import org.rnn4j.api.training.TrainingListener;
 import org.rnn4j.core.Rnn4j;
 import org.rnn4j.core.config.RunSettings;
+import org.rnn4j.core.engine.Checkpoint;
 import org.rnn4j.core.engine.Evaluation;
 import org.rnn4j.core.engine.TrainingResult;
+import org.rnn4j.core.model.ModelFile;
+import org.rnn4j.core.model.SavedModel;
+import org.rnn4j.core.model.TrainedModel;
 import org.rnn4j.core.run.RunDirectory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code rnn4j train}: trains as a run file says (or the embedded default run) and reports. */
+/**
+ * {@code rnn4j train}: trains as a run file says (or the embedded default run), writing a run
+ * folder — model, checkpoints, metrics, loss chart — and reports; {@code --resume} continues a
+ * run from its last checkpoint.
+ */
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Trains a network. Without a run file: elman + bptt on temporal-xor.")
 final class TrainCommand implements Callable<Integer> {
 
+    @ParentCommand
+    private Rnn4jCommand parent;
+
     @Mixin
     private RunOptions run;
 
-    @Option(names = "--no-progress", description = "Do not show the progress bar.")
+    @Option(names = "--resume", paramLabel = "RUN_DIR",
+            description = "Continue the run in RUN_DIR from its last checkpoint, with the configuration it was started with.")
+    private Path resume;
+
+    @Option(names = "--no-progress", description = "Show no progress while training.")
     private boolean noProgress;
 
     @Option(names = {"-v", "--verbose"}, description = "Log what the engine does (to standard error).")
@@ -37,12 +56,53 @@ final class TrainCommand implements Callable<Integer> {
         if (verbose) {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "info");
         }
-        Rnn4j rnn4j = run.rnn4j();
+        Rnn4j rnn4j;
+        RunDirectory folder;
+        Checkpoint from = null;
+        if (resume != null) {
+            if (run.runFile != null || !run.overrides.isEmpty()) {
+                throw new InvalidInputException("--resume continues a run with the configuration it was started with;"
+                        + " give no run file or -D overrides with it");
+            }
+            folder = RunDirectory.open(resume);
+            SavedModel checkpoint = ModelFile.read(folder.checkpoint());
+            if (checkpoint.checkpoint() == null) {
+                throw new InvalidInputException(folder.checkpoint() + ": is a model, not a checkpoint");
+            }
+            rnn4j = Rnn4j.create(checkpoint.config());
+            from = checkpoint.checkpoint();
+        } else {
+            rnn4j = run.rnn4j();
+            folder = RunDirectory.create(rnn4j.settings().outputDirectory(), rnn4j.settings().topology().name());
+        }
+        Config effective = rnn4j.config();
         RunSettings settings = rnn4j.settings();
-        RunDirectory folder = RunDirectory.create(settings.outputDirectory(), settings.topology().name());
-        TrainingListener progress = noProgress ? TrainingListener.NONE : new ProgressListener();
-        TrainingResult result = rnn4j.train(progress);
-        folder.write(result, rnn4j.config());
+        folder.writeConfig(effective);
+        PrintWriter err = spec.commandLine().getErr();
+        Checkpoint.Sink sink = (checkpoint, network) -> ModelFile.write(folder.checkpoint(),
+                TrainedModel.checkpoint(checkpoint, network, settings, effective, rnn4j.plugins(), null));
+        TrainingListener progress = noProgress ? TrainingListener.NONE : new ProgressListener(System.console() != null, err);
+        TrainingListener interrupt = new TrainingListener() {
+            @Override
+            public boolean stopRequested() {
+                return parent.stopRequested();
+            }
+        };
+        TrainingResult result;
+        try {
+            result = rnn4j.train(from, sink, progress, interrupt);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(e.getMessage() + (e.getMessage().contains("checkpoint of epoch")
+                    ? " in " + folder.checkpoint() : ""), e);
+        }
+        folder.write(result, effective);
+        LossChart.write(folder.path().resolve("loss.png"), settings.topology().name() + " on " + settings.data().name(),
+                result.history());
+        if (parent.stopRequested()) {
+            err.println("rnn4j: interrupted; resume with: ./rnn4j train --resume " + folder.path());
+            return 130;
+        }
+        ModelFile.write(folder.model(), TrainedModel.of(result, effective, rnn4j.plugins(), null));
         report(result, folder, spec.commandLine().getOut());
         return 0;
     }
@@ -62,6 +122,6 @@ final class TrainCommand implements Callable<Integer> {
         for (Map.Entry<String, Double> metric : evaluation.metrics().entrySet()) {
             out.printf("  %-14s %.5f%n", metric.getKey(), metric.getValue());
         }
-        out.println("results in " + folder.path());
+        out.println("model: " + folder.model());
     }
 }

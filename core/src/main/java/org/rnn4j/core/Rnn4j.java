@@ -21,6 +21,9 @@ import org.rnn4j.api.training.TrainingListener;
 import org.rnn4j.core.config.ConfigLoader;
 import org.rnn4j.core.config.ConfigValidator;
 import org.rnn4j.core.config.RunSettings;
+import org.rnn4j.core.engine.Checkpoint;
+import org.rnn4j.core.engine.Evaluation;
+import org.rnn4j.core.model.TrainedModel;
 import org.rnn4j.core.engine.TrainingEngine;
 import org.rnn4j.core.engine.TrainingResult;
 import org.rnn4j.core.plugin.PluginRegistry;
@@ -131,9 +134,28 @@ public final class Rnn4j {
         return engine.buildNetwork(settings, engine.loadData(settings));
     }
 
+    /** {@code network}'s loss and task metrics on the configured data's held-out sequences. */
+    public Evaluation evaluate(Network network) {
+        return new TrainingEngine(plugins).evaluate(settings, network);
+    }
+
+    /** Loads a model file, rebuilding its network through the plugins this rnn4j has. */
+    public TrainedModel load(java.nio.file.Path file) {
+        return TrainedModel.load(file, plugins);
+    }
+
     /** Trains a new network as configured, telling each listener as it goes. */
     public TrainingResult train(TrainingListener... listeners) {
-        return new TrainingEngine(plugins).train(settings, fanOut(List.of(listeners)));
+        return train(null, null, listeners);
+    }
+
+    /**
+     * Trains as configured — from scratch, or continuing {@code resume} — handing a checkpoint to
+     * {@code sink} every {@code rnn4j.trainer.checkpoint-every} epochs and when stopped (either may
+     * be null).
+     */
+    public TrainingResult train(Checkpoint resume, Checkpoint.Sink sink, TrainingListener... listeners) {
+        return new TrainingEngine(plugins).train(settings, fanOut(List.of(listeners)), resume, sink);
     }
 
     private static TrainingListener fanOut(List<TrainingListener> listeners) {

@@ -1,10 +1,12 @@
 package org.rnn4j.trainers;
 
 import com.typesafe.config.Config;
+import java.util.Map;
 import org.rnn4j.api.Optimizer;
 import org.rnn4j.api.Settings;
 import org.rnn4j.api.network.Parameters;
 import org.rnn4j.api.training.ParameterUpdater;
+import org.rnn4j.api.training.UpdaterState;
 
 /** {@code adam}: Kingma and Ba (2015), moment estimates with bias correction. */
 public final class AdamOptimizer implements Optimizer {
@@ -51,6 +53,20 @@ public final class AdamOptimizer implements Optimizer {
         @Override
         public void setLearningRateFactor(double factor) {
             this.factor = factor;
+        }
+
+        @Override
+        public Map<String, double[]> state() {
+            return Map.of("first-moment", first.clone(), "second-moment", second.clone(),
+                    "steps", new double[] {steps}, "factor", new double[] {factor});
+        }
+
+        @Override
+        public void restore(Map<String, double[]> state) {
+            UpdaterState.copy(state, "first-moment", first);
+            UpdaterState.copy(state, "second-moment", second);
+            steps = (long) UpdaterState.scalar(state, "steps");
+            factor = UpdaterState.scalar(state, "factor");
         }
 
         @Override

@@ -58,7 +58,7 @@ final class BpttSession implements TrainingSession {
     @Override
     public double runEpoch(int epoch, RandomGenerator random) {
         this.epoch = epoch;
-        Shuffle.shuffle(order, random);
+        Shuffle.shuffle(order, random);  // from the identity order: an epoch depends on its stream alone
         int batchSize = setup.batchSize();
         batches = (order.length + batchSize - 1) / batchSize;
         double lossSum = 0;

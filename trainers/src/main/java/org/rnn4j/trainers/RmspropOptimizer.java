@@ -1,10 +1,12 @@
 package org.rnn4j.trainers;
 
 import com.typesafe.config.Config;
+import java.util.Map;
 import org.rnn4j.api.Optimizer;
 import org.rnn4j.api.Settings;
 import org.rnn4j.api.network.Parameters;
 import org.rnn4j.api.training.ParameterUpdater;
+import org.rnn4j.api.training.UpdaterState;
 
 /** {@code rmsprop}: Tieleman and Hinton (2012), s ← ρ·s + (1 − ρ)·g², θ ← θ − η·g / (√s + ε). */
 public final class RmspropOptimizer implements Optimizer {
@@ -48,6 +50,17 @@ public final class RmspropOptimizer implements Optimizer {
             @Override
             public void setLearningRateFactor(double factor) {
                 this.factor = factor;
+            }
+
+            @Override
+            public Map<String, double[]> state() {
+                return Map.of("mean-square", mean.clone(), "factor", new double[] {factor});
+            }
+
+            @Override
+            public void restore(Map<String, double[]> state) {
+                UpdaterState.copy(state, "mean-square", mean);
+                factor = UpdaterState.scalar(state, "factor");
             }
         };
     }

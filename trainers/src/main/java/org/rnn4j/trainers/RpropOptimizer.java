@@ -1,10 +1,12 @@
 package org.rnn4j.trainers;
 
 import com.typesafe.config.Config;
+import java.util.Map;
 import org.rnn4j.api.Optimizer;
 import org.rnn4j.api.Settings;
 import org.rnn4j.api.network.Parameters;
 import org.rnn4j.api.training.ParameterUpdater;
+import org.rnn4j.api.training.UpdaterState;
 
 /**
  * {@code rprop}: resilient propagation, iRprop− (Riedmiller and Braun 1993; Igel and Hüsken
@@ -41,7 +43,9 @@ public final class RpropOptimizer implements Optimizer {
         double[] step = new double[parameters.size()];
         double[] previous = new double[parameters.size()];
         java.util.Arrays.fill(step, initial);
-        return (theta, gradient) -> {
+        return new ParameterUpdater() {
+            @Override
+            public void update(Parameters theta, Parameters gradient) {
             var blocks = theta.blocks();
             var gradients = gradient.blocks();
             for (int b = 0; b < blocks.size(); b++) {
@@ -61,6 +65,18 @@ public final class RpropOptimizer implements Optimizer {
                     value[i] -= Math.signum(g[i]) * step[k];
                     previous[k] = g[i];
                 }
+            }
+            }
+
+            @Override
+            public Map<String, double[]> state() {
+                return Map.of("step", step.clone(), "previous-gradient", previous.clone());
+            }
+
+            @Override
+            public void restore(Map<String, double[]> state) {
+                UpdaterState.copy(state, "step", step);
+                UpdaterState.copy(state, "previous-gradient", previous);
             }
         };
     }

@@ -61,7 +61,7 @@ final class RtrlSession implements TrainingSession {
         this.epoch = epoch;
         this.updates = 0;
         this.stopped = false;
-        Shuffle.shuffle(order, random);
+        Shuffle.shuffle(order, random);  // from the identity order: an epoch depends on its stream alone
         int batchSize = setup.batchSize();
         int batches = (order.length + batchSize - 1) / batchSize;
         double lossSum = 0;

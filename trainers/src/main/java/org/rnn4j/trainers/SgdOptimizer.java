@@ -1,10 +1,12 @@
 package org.rnn4j.trainers;
 
 import com.typesafe.config.Config;
+import java.util.Map;
 import org.rnn4j.api.Optimizer;
 import org.rnn4j.api.Settings;
 import org.rnn4j.api.network.Parameters;
 import org.rnn4j.api.training.ParameterUpdater;
+import org.rnn4j.api.training.UpdaterState;
 
 /**
  * {@code sgd}: gradient descent with momentum, v ← μ·v − η·g, then θ ← θ + v (classical) or
@@ -52,6 +54,17 @@ public final class SgdOptimizer implements Optimizer {
             @Override
             public void setLearningRateFactor(double factor) {
                 this.factor = factor;
+            }
+
+            @Override
+            public Map<String, double[]> state() {
+                return Map.of("velocity", velocity.clone(), "factor", new double[] {factor});
+            }
+
+            @Override
+            public void restore(Map<String, double[]> state) {
+                UpdaterState.copy(state, "velocity", velocity);
+                factor = UpdaterState.scalar(state, "factor");
             }
         };
     }

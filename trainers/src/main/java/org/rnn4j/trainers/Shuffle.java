@@ -8,7 +8,11 @@ final class Shuffle {
     private Shuffle() {
     }
 
+    /** Fills {@code order} with 0 … n − 1 and shuffles it, so that the order depends on {@code random} alone. */
     static void shuffle(int[] order, RandomGenerator random) {
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
         for (int i = order.length - 1; i > 0; i--) {
             int j = random.nextInt(i + 1);
             int swap = order[i];

@@ -26,12 +26,13 @@ import org.rnn4j.core.plugin.PluginKind;
  * @param gradients         clipping and weight decay ({@code rnn4j.trainer.clip-*}, {@code weight-decay})
  * @param schedule          {@code rnn4j.trainer.schedule}
  * @param earlyStopping     {@code rnn4j.trainer.early-stopping}
+ * @param checkpointEvery   {@code rnn4j.trainer.checkpoint-every}, epochs between checkpoints (0: none)
  * @param outputDirectory   {@code rnn4j.output.dir}
  */
 public record RunSettings(long seed, Choice data, Choice topology, Choice trainer, Choice optimizer,
                           int epochs, int batchSize, String loss, double testFraction, double validationFraction,
                           GradientPolicy gradients, LearningRateSchedule schedule, EarlyStopping earlyStopping,
-                          Path outputDirectory) {
+                          int checkpointEvery, Path outputDirectory) {
 
     /**
      * A chosen plugin and its effective settings: the run's block over the plugin's defaults.
@@ -77,6 +78,7 @@ public record RunSettings(long seed, Choice data, Choice topology, Choice traine
                         trainer.integer("schedule.step-size", 1, Integer.MAX_VALUE),
                         trainer.number("schedule.gamma", Double.MIN_VALUE, Double.MAX_VALUE)),
                 earlyStopping,
+                trainer.integer("checkpoint-every", 0, Integer.MAX_VALUE),
                 Path.of(effective.getString("rnn4j.output.dir")));
     }
 

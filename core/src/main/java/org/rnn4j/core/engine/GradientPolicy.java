@@ -37,6 +37,16 @@ public record GradientPolicy(double clipValue, double clipNorm, double weightDec
             public void setLearningRateFactor(double factor) {
                 optimizer.setLearningRateFactor(factor);
             }
+
+            @Override
+            public java.util.Map<String, double[]> state() {
+                return optimizer.state();
+            }
+
+            @Override
+            public void restore(java.util.Map<String, double[]> state) {
+                optimizer.restore(state);
+            }
         };
     }
 

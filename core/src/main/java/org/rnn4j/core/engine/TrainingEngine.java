@@ -47,6 +47,12 @@ public final class TrainingEngine {
                 .load(data.settings(), Seeds.stream(settings.seed(), "data"));
     }
 
+    private static Checkpoint snapshot(int epoch, Network network, ParameterUpdater updater, List<EpochRecord> history,
+                                       Parameters best, double bestLoss, int bestEpoch) {
+        return new Checkpoint(epoch, network.parameters().toArray(), updater.state(), history,
+                best == null ? null : best.toArray(), bestLoss, bestEpoch);
+    }
+
     /**
      * The sequences to train on and those held out (null when the fraction leaves none), chosen
      * at random: {@code fraction} of them, rounded down, go to the second part.
@@ -76,6 +82,11 @@ public final class TrainingEngine {
 
     /** A freshly initialised network of the run's topology for {@code data}'s sizes. */
     public Network buildNetwork(RunSettings settings, DataSet data) {
+        return buildNetwork(settings, data.inputSize(), data.outputSize());
+    }
+
+    /** A freshly initialised network of the run's topology for {@code inputs → outputs}. */
+    public Network buildNetwork(RunSettings settings, int inputs, int outputs) {
         RunSettings.Choice topology = settings.topology();
         RandomGenerator random = Seeds.stream(settings.seed(), "init");
         TopologyContext context = new TopologyContext() {
@@ -91,12 +102,12 @@ public final class TrainingEngine {
 
             @Override
             public int inputSize() {
-                return data.inputSize();
+                return inputs;
             }
 
             @Override
             public int outputSize() {
-                return data.outputSize();
+                return outputs;
             }
 
             @Override
@@ -113,10 +124,34 @@ public final class TrainingEngine {
     }
 
     /**
-     * Trains a new network as {@code settings} say, telling {@code listener} as it goes, and
-     * evaluates it on the held-out sequences ({@code rnn4j.data.test-fraction}).
+     * {@code network}'s figures on the run's held-out sequences (the same split as in training),
+     * or on all its sequences when none are held out.
      */
+    public Evaluation evaluate(RunSettings settings, Network network) {
+        DataSet all = loadData(settings);
+        if (all.inputSize() != network.inputSize() || all.outputSize() != network.outputSize()) {
+            throw new InvalidInputException("data set '" + all.name() + "' is " + all.inputSize() + " inputs → "
+                    + all.outputSize() + " outputs but the model is " + network.inputSize() + " → " + network.outputSize());
+        }
+        DataSet[] test = split(all, settings.testFraction(), Seeds.stream(settings.seed(), "split"));
+        Loss loss = registry.get(PluginKind.LOSS, settings.loss());
+        return test[1] == null ? Evaluator.evaluate(network, loss, all, "sequences")
+                : Evaluator.evaluate(network, loss, test[1], "held-out sequences");
+    }
+
+    /** Trains a new network as {@code settings} say, without checkpoints. */
     public TrainingResult train(RunSettings settings, TrainingListener listener) {
+        return train(settings, listener, null, null);
+    }
+
+    /**
+     * Trains a network as {@code settings} say — from scratch, or from {@code resume} — telling
+     * {@code listener} as it goes, and evaluates it on the held-out sequences
+     * ({@code rnn4j.data.test-fraction}). Every {@code rnn4j.trainer.checkpoint-every} epochs, and
+     * when a run is stopped or diverges, the state at the end of the last completed epoch goes to
+     * {@code sink} (when not null).
+     */
+    public TrainingResult train(RunSettings settings, TrainingListener listener, Checkpoint resume, Checkpoint.Sink sink) {
         DataSet all = loadData(settings);
         DataSet[] test = split(all, settings.testFraction(), Seeds.stream(settings.seed(), "split"));
         DataSet[] validation = split(test[0], settings.validationFraction(), Seeds.stream(settings.seed(), "validation"));
@@ -138,20 +173,55 @@ public final class TrainingEngine {
                 settings.topology().name(), network.parameters().size(), settings.trainer().name(),
                 settings.optimizer().name(), data.name(), data.sequences().size(), settings.epochs());
 
-        listener.onStart(settings.epochs(), batches);
         EarlyStopping stopping = settings.earlyStopping();
         Parameters best = stopping.enabled() ? network.parameters().copy() : null;
         double bestLoss = Double.POSITIVE_INFINITY;
         int bestEpoch = 0;
-        String ending = "completed";
         List<EpochRecord> history = new ArrayList<>();
+        int first = 1;
+        if (resume != null) {
+            if (resume.parameters().length != network.parameters().size()) {
+                throw new InvalidInputException("the checkpoint holds " + resume.parameters().length
+                        + " parameters but this run's network has " + network.parameters().size());
+            }
+            network.parameters().unflatten(resume.parameters());
+            try {
+                updater.restore(resume.optimizer());
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInputException("the checkpoint's optimizer state does not fit: " + e.getMessage(), e);
+            }
+            history.addAll(resume.history());
+            if (best != null && resume.bestParameters() != null) {
+                best.unflatten(resume.bestParameters());
+                bestLoss = resume.bestLoss();
+                bestEpoch = resume.bestEpoch();
+            }
+            first = resume.epoch() + 1;
+        }
+        Checkpoint last = resume != null ? resume : snapshot(0, network, updater, history, best, bestLoss, bestEpoch);
+        int every = settings.checkpointEvery();
+        String ending = "completed";
+        listener.onStart(settings.epochs(), batches);
         long start = System.nanoTime();
-        for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
+        for (int epoch = first; epoch <= settings.epochs(); epoch++) {
             updater.setLearningRateFactor(settings.schedule().factor(epoch));
             double trainLoss = session.runEpoch(epoch, Seeds.stream(settings.seed(), "epoch", epoch));
             if (!Double.isFinite(trainLoss)) {
+                String kept = "";
+                if (sink != null) {
+                    sink.save(last, network);
+                    kept = "; the checkpoint of epoch " + last.epoch() + " is kept";
+                }
                 throw new InvalidInputException("training diverged in epoch " + epoch + " (loss " + trainLoss
-                        + "); try a smaller rnn4j.trainer.optimizer.learning-rate or rnn4j.trainer.clip-norm");
+                        + "); try a smaller rnn4j.trainer.optimizer.learning-rate or rnn4j.trainer.clip-norm" + kept);
+            }
+            if (listener.stopRequested()) {
+                // The epoch was cut short: the last complete one is what a resumed run starts from.
+                ending = "stopped on request in epoch " + epoch;
+                if (sink != null) {
+                    sink.save(last, network);
+                }
+                break;
             }
             Evaluation check = validation[1] == null ? null
                     : Evaluator.evaluate(network, loss, validation[1], "validation sequences");
@@ -160,6 +230,7 @@ public final class TrainingEngine {
             history.add(new EpochRecord(epoch, trainLoss, validationLoss, metrics));
             listener.onEpoch(new EpochEvent(epoch, settings.epochs(), trainLoss, validationLoss, metrics));
             LOG.debug("epoch {}: train loss {}, validation loss {}", epoch, trainLoss, validationLoss);
+            boolean stop = false;
             if (stopping.enabled()) {
                 if (validationLoss < bestLoss - stopping.minDelta()) {
                     bestLoss = validationLoss;
@@ -168,11 +239,21 @@ public final class TrainingEngine {
                 } else if (epoch - bestEpoch >= stopping.patience()) {
                     ending = "early stopping after epoch " + epoch + "; kept epoch " + bestEpoch
                             + String.format(java.util.Locale.ROOT, " (validation loss %.5f)", bestLoss);
-                    break;
+                    stop = true;
                 }
             }
-            if (listener.stopRequested()) {
+            last = snapshot(epoch, network, updater, history, best, bestLoss, bestEpoch);
+            if (sink != null && every > 0 && epoch % every == 0) {
+                sink.save(last, network);
+            }
+            if (!stop && listener.stopRequested()) {
                 ending = "stopped on request after epoch " + epoch;
+                if (sink != null) {
+                    sink.save(last, network);
+                }
+                stop = true;
+            }
+            if (stop) {
                 break;
             }
         }

@@ -15,11 +15,18 @@ import org.rnn4j.core.engine.TrainingResult;
 
 /**
  * The folder a run writes its results to, one per run under {@code rnn4j.output.dir}:
- * {@code effective.conf} (everything the run was configured with) and {@code metrics.csv} (one
- * row per epoch). Every file is written to a temporary name and moved into place, so a reader
- * never sees half a file.
+ * {@code effective.conf} (everything the run was configured with), {@code metrics.csv} (one row
+ * per epoch), {@code checkpoint.rnn4j} (the latest checkpoint) and {@code model.rnn4j} (the trained
+ * model). Every file is written to a temporary name and moved into place, so a reader never sees
+ * half a file.
  */
 public final class RunDirectory {
+
+    /** The trained model's file name in a run folder. */
+    public static final String MODEL = "model.rnn4j";
+
+    /** The latest checkpoint's file name in a run folder. */
+    public static final String CHECKPOINT = "checkpoint.rnn4j";
 
     private final Path path;
 
@@ -45,9 +52,36 @@ public final class RunDirectory {
         }
     }
 
+    /** An existing run folder, to resume the run in it. */
+    public static RunDirectory open(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            throw new InvalidInputException(folder + ": no such run folder");
+        }
+        if (!Files.isRegularFile(folder.resolve(CHECKPOINT))) {
+            throw new InvalidInputException(folder + ": has no " + CHECKPOINT + " to resume from (the run wrote none yet,"
+                    + " or rnn4j.trainer.checkpoint-every is 0)");
+        }
+        return new RunDirectory(folder);
+    }
+
     /** The folder. */
     public Path path() {
         return path;
+    }
+
+    /** Where the trained model goes. */
+    public Path model() {
+        return path.resolve(MODEL);
+    }
+
+    /** Where the latest checkpoint goes. */
+    public Path checkpoint() {
+        return path.resolve(CHECKPOINT);
+    }
+
+    /** Writes {@code effective.conf}: done first, so that even a run killed at once says what it was. */
+    public void writeConfig(com.typesafe.config.Config effective) {
+        writeAtomically("effective.conf", ConfigLoader.render(effective));
     }
 
     /**
@@ -56,7 +90,7 @@ public final class RunDirectory {
      * (empty cells when there are none).
      */
     public void write(TrainingResult result, com.typesafe.config.Config effective) {
-        writeAtomically("effective.conf", ConfigLoader.render(effective));
+        writeConfig(effective);
         List<String> metricNames = result.history().isEmpty() ? List.of()
                 : List.copyOf(result.history().get(0).metrics().keySet());
         StringBuilder csv = new StringBuilder("epoch,train_loss,validation_loss");

@@ -1,0 +1,54 @@
+package org.rnn4j.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.rnn4j.core.Rnn4j;
+import org.rnn4j.core.config.ConfigLoader;
+import org.rnn4j.core.engine.Evaluation;
+import org.rnn4j.core.model.ModelFile;
+import org.rnn4j.core.model.TrainedModel;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code rnn4j eval}: a model's loss and task metrics on a data set. */
+@Command(name = "eval", mixinStandardHelpOptions = true,
+        description = {"Evaluates a model: loss per step and the task's metrics.",
+                "By default on the held-out sequences of the data it was trained on; a run file or -Drnn4j.data.… "
+                        + "choose other data."})
+final class EvalCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "MODEL", description = "A model.rnn4j file.")
+    private Path model;
+
+    @Parameters(index = "1", arity = "0..1", paramLabel = "RUN.conf",
+            description = "A run file whose rnn4j.data block chooses the data (default: the model's).")
+    private Path runFile;
+
+    @Option(names = "-D", paramLabel = "key=value", mapFallbackValue = "",
+            description = "Overrides a key of the model's configuration, e.g. -Drnn4j.data.sequences=1000.")
+    private Map<String, String> overrides = new java.util.LinkedHashMap<>();
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        var stored = ModelFile.read(model).config();
+        Rnn4j rnn4j = Rnn4j.create(ConfigLoader.run(runFile, overrides).withFallback(stored));
+        TrainedModel trained = rnn4j.load(model);
+        Evaluation evaluation = rnn4j.evaluate(trained.network());
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf("%s on %d %s of %s (%d target steps):%n", model, evaluation.sequences(), evaluation.dataName(),
+                rnn4j.settings().data().name(), evaluation.targetSteps());
+        out.printf("  loss per step (%s) %.5f%n", trained.settings().loss(), evaluation.lossPerStep());
+        for (Map.Entry<String, Double> metric : evaluation.metrics().entrySet()) {
+            out.printf("  %-14s %.5f%n", metric.getKey(), metric.getValue());
+        }
+        return 0;
+    }
+}

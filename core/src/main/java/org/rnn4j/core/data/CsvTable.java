@@ -1,0 +1,114 @@
+package org.rnn4j.core.data;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.rnn4j.api.InvalidInputException;
+
+/**
+ * A CSV file of numbers with a header row, read strictly: every bad cell — not a number, NaN,
+ * infinite — and every row with the wrong number of cells is refused with the file, line and
+ * column named. Cells are separated by commas; surrounding spaces are ignored; blank lines and
+ * lines starting with {@code #} are skipped.
+ *
+ * @param file    where it came from, for messages
+ * @param columns the header's column names
+ * @param rows    the values, one array per data row
+ * @param lines   the line number (from 1) of each data row, for messages
+ */
+public record CsvTable(String file, List<String> columns, List<double[]> rows, int[] lines) {
+
+    /** Reads {@code file}; {@code textColumns} may hold non-numbers (read as NaN, such as a sequence id). */
+    public static CsvTable read(Path file, List<String> textColumns) {
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return read(reader, file.toString(), textColumns);
+        } catch (NoSuchFileException e) {
+            throw new InvalidInputException(file + ": no such file", e);
+        } catch (MalformedInputException e) {
+            throw new InvalidInputException(file + ": not a UTF-8 text file", e);
+        } catch (IOException e) {
+            throw new InvalidInputException(file + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads CSV text from {@code reader}; {@code name} names it in messages. */
+    public static CsvTable read(Reader reader, String name, List<String> textColumns) throws IOException {
+        BufferedReader lines = new BufferedReader(reader);
+        List<String> header = null;
+        List<double[]> rows = new ArrayList<>();
+        List<Integer> numbers = new ArrayList<>();
+        String line;
+        int number = 0;
+        while ((line = lines.readLine()) != null) {
+            number++;
+            String trimmed = line.strip();
+            if (trimmed.isEmpty() || trimmed.startsWith("#")) {
+                continue;
+            }
+            String[] cells = trimmed.split(",", -1);
+            if (header == null) {
+                header = Arrays.stream(cells).map(String::strip).toList();
+                for (int i = 0; i < header.size(); i++) {
+                    if (header.get(i).isEmpty()) {
+                        throw new InvalidInputException(name + ":" + number + ": the header's column " + (i + 1) + " has no name");
+                    }
+                    if (header.indexOf(header.get(i)) != i) {
+                        throw new InvalidInputException(name + ":" + number + ": the header names column '" + header.get(i) + "' twice");
+                    }
+                }
+                continue;
+            }
+            if (cells.length != header.size()) {
+                throw new InvalidInputException(name + ":" + number + ": " + cells.length + " cells, but the header has "
+                        + header.size() + " columns");
+            }
+            double[] values = new double[cells.length];
+            for (int i = 0; i < cells.length; i++) {
+                String cell = cells[i].strip();
+                if (textColumns.contains(header.get(i))) {
+                    values[i] = Double.NaN;
+                    continue;
+                }
+                values[i] = parse(cell, name, number, header.get(i));
+            }
+            rows.add(values);
+            numbers.add(number);
+        }
+        if (header == null) {
+            throw new InvalidInputException(name + ": empty; expected a header row and data rows");
+        }
+        return new CsvTable(name, header, rows, numbers.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    private static double parse(String cell, String name, int line, String column) {
+        double value;
+        try {
+            value = Double.parseDouble(cell);
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException(name + ":" + line + ": column '" + column + "' holds '" + cell + "', not a number");
+        }
+        if (!Double.isFinite(value)) {
+            throw new InvalidInputException(name + ":" + line + ": column '" + column + "' holds " + cell
+                    + "; values must be finite numbers");
+        }
+        return value;
+    }
+
+    /** The index of column {@code name}, or an error listing the columns. */
+    public int column(String name, String key) {
+        int index = columns.indexOf(name);
+        if (index < 0) {
+            throw new InvalidInputException(file + ": has no column '" + name + "' (asked for by " + key + "); its columns are "
+                    + String.join(", ", columns));
+        }
+        return index;
+    }
+}
