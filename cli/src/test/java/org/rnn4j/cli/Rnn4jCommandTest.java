@@ -61,7 +61,13 @@ final class Rnn4jCommandTest {
         assertTrue(metrics.get(1).matches("1,0\\.[0-9]+,"), "no validation sequences by default: " + metrics.get(1));
         assertEquals(61, metrics.size(), "a row per epoch");
         assertTrue(Files.readString(runs.get(0).resolve("effective.conf")).contains("temporal-xor"));
-        assertTrue(out.contains("results in " + runs.get(0)), out);
+        assertTrue(out.contains("model: " + runs.get(0).resolve("model.rnn4j")), out);
+        for (String file : List.of("model.rnn4j", "checkpoint.rnn4j", "loss.png", "metrics.csv", "effective.conf")) {
+            assertTrue(Files.isRegularFile(runs.get(0).resolve(file)), file);
+        }
+        try (Stream<Path> files = Files.list(runs.get(0))) {
+            assertEquals(5, files.count(), "nothing else, no temporary files");
+        }
     }
 
     @Test
