@@ -42,6 +42,8 @@ final class LossChart {
             chart.addSeries("validation", epochs, validation).setMarker(SeriesMarkers.NONE);
         }
         try {
+            // ImageIO's disk cache registers a shutdown hook, which fails when Ctrl-C is stopping the run.
+            javax.imageio.ImageIO.setUseCache(false);
             AtomicFiles.write(file, BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG));
         } catch (IOException e) {
             throw new InvalidInputException(file + ": cannot write the loss chart: " + e.getMessage(), e);
