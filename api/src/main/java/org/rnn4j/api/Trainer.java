@@ -18,4 +18,16 @@ public interface Trainer extends Plugin {
      * @throws InvalidInputException when a setting is out of range
      */
     TrainingSession start(TrainingSetup setup);
+
+    /**
+     * A learner that trains {@code network} step by step as data arrives, if this trainer can
+     * learn online (RTRL can; BPTT, which needs whole sequences, cannot).
+     *
+     * @param settings the effective trainer settings
+     * @throws InvalidInputException when this trainer cannot learn online
+     */
+    default org.rnn4j.api.training.OnlineLearner online(com.typesafe.config.Config settings,
+            org.rnn4j.api.network.Network network, Loss loss, org.rnn4j.api.training.ParameterUpdater updater) {
+        throw new InvalidInputException("the trainer '" + name() + "' cannot learn online, one step at a time; rtrl can");
+    }
 }

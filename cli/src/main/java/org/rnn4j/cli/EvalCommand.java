@@ -41,7 +41,7 @@ final class EvalCommand implements Callable<Integer> {
         var stored = ModelFile.read(model).config();
         Rnn4j rnn4j = Rnn4j.create(ConfigLoader.run(runFile, overrides).withFallback(stored));
         TrainedModel trained = rnn4j.load(model);
-        Evaluation evaluation = rnn4j.evaluate(trained.network());
+        Evaluation evaluation = rnn4j.evaluate(trained);
         PrintWriter out = spec.commandLine().getOut();
         out.printf("%s on %d %s of %s (%d target steps):%n", model, evaluation.sequences(), evaluation.dataName(),
                 rnn4j.settings().data().name(), evaluation.targetSteps());

@@ -47,6 +47,9 @@ final class InspectCommand implements Callable<Integer> {
                     evaluation.path("loss-per-step").asDouble());
             evaluation.path("metrics").fields().forEachRemaining(m -> out.printf("  %-14s %.5f%n", m.getKey(), m.getValue().asDouble()));
         }
+        for (JsonNode update : training.path("updates")) {
+            out.println("updated: " + update.asText());
+        }
         if (saved.checkpoint() != null) {
             out.printf("checkpoint after epoch %d%n", saved.checkpoint().epoch());
         }

@@ -12,6 +12,7 @@ import org.rnn4j.api.network.Network;
 import org.rnn4j.api.network.StepCache;
 import org.rnn4j.core.Rnn4j;
 import org.rnn4j.core.data.CsvTable;
+import org.rnn4j.core.data.Normalization;
 import org.rnn4j.core.model.TrainedModel;
 import org.rnn4j.core.plugin.PluginKind;
 import org.rnn4j.core.plugin.PluginRegistry;
@@ -66,6 +67,7 @@ final class PredictCommand implements Callable<Integer> {
                     + network.inputSize() + " inputs per step" + (columns == null ? " (choose them with --columns)" : ""));
         }
         Loss loss = plugins.get(PluginKind.LOSS, trained.settings().loss());
+        Normalization normalization = trained.saved().normalization();
         PrintWriter out = spec.commandLine().getOut();
         StringBuilder header = new StringBuilder("step");
         for (int k = 1; k <= network.outputSize(); k++) {
@@ -85,9 +87,15 @@ final class PredictCommand implements Callable<Integer> {
             for (int i = 0; i < indices.length; i++) {
                 x.data[i] = values[indices[i]];
             }
+            if (normalization != null) {
+                normalization.normalizeInput(x.data);
+            }
             network.forward(state, x, cache);
             state.setTo(cache.state());
             loss.predict(cache.output(), 0, prediction);
+            if (normalization != null) {
+                normalization.denormalizeOutput(prediction.data, 0);
+            }
             StringBuilder line = new StringBuilder().append(row + 1);
             for (int k = 0; k < network.outputSize(); k++) {
                 line.append(',').append(String.format(Locale.ROOT, "%.6g", prediction.data[k]));

@@ -92,8 +92,13 @@ final class TrainCommand implements Callable<Integer> {
         try {
             result = rnn4j.train(from, sink, progress, interrupt);
         } catch (InvalidInputException e) {
-            throw new InvalidInputException(e.getMessage() + (e.getMessage().contains("checkpoint of epoch")
-                    ? " in " + folder.checkpoint() : ""), e);
+            if (e.getMessage().contains("checkpoint of epoch")) {
+                throw new InvalidInputException(e.getMessage() + " in " + folder.checkpoint(), e);
+            }
+            if (resume == null) {
+                folder.deleteIfUnused();
+            }
+            throw e;
         }
         folder.write(result, effective);
         LossChart.write(folder.path().resolve("loss.png"), settings.topology().name() + " on " + settings.data().name(),
@@ -102,7 +107,7 @@ final class TrainCommand implements Callable<Integer> {
             err.println("rnn4j: interrupted; resume with: ./rnn4j train --resume " + folder.path());
             return 130;
         }
-        ModelFile.write(folder.model(), TrainedModel.of(result, effective, rnn4j.plugins(), null));
+        ModelFile.write(folder.model(), TrainedModel.of(result, effective, rnn4j.plugins()));
         report(result, folder, spec.commandLine().getOut());
         return 0;
     }

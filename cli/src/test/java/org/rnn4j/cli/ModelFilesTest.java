@@ -78,7 +78,7 @@ final class ModelFilesTest {
         Rnn4j rnn4j = rnn4j();
         TrainingResult result = rnn4j.train();
         Path file = folder.resolve("model.rnn4j");
-        ModelFile.write(file, TrainedModel.of(result, rnn4j.config(), rnn4j.plugins(), null));
+        ModelFile.write(file, TrainedModel.of(result, rnn4j.config(), rnn4j.plugins()));
         TrainedModel loaded = rnn4j.load(file);
         assertArrayEquals(result.network().parameters().toArray(), loaded.network().parameters().toArray());
         double[] bits = {0, 1, 1, 0, 1, 0, 1, 1, 0};
@@ -179,7 +179,7 @@ final class ModelFilesTest {
         Rnn4j rnn4j = Rnn4j.create(ConfigFactory.parseString("rnn4j.trainer.epochs = 5"));
         TrainingResult result = rnn4j.train();
         Path file = Path.of(args[0]);
-        ModelFile.write(file, TrainedModel.of(result, rnn4j.config(), rnn4j.plugins(), null));
+        ModelFile.write(file, TrainedModel.of(result, rnn4j.config(), rnn4j.plugins()));
         StringBuilder text = new StringBuilder();
         for (double value : outputs(result.network(), 0, 1, 1, 0, 1, 0)) {
             text.append(Double.toString(value)).append('\n');

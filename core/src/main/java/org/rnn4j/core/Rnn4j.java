@@ -134,9 +134,9 @@ public final class Rnn4j {
         return engine.buildNetwork(settings, engine.loadData(settings));
     }
 
-    /** {@code network}'s loss and task metrics on the configured data's held-out sequences. */
-    public Evaluation evaluate(Network network) {
-        return new TrainingEngine(plugins).evaluate(settings, network);
+    /** A trained model's loss and task metrics on the configured data's held-out sequences. */
+    public Evaluation evaluate(TrainedModel model) {
+        return new TrainingEngine(plugins).evaluate(settings, model.network(), model.saved().normalization());
     }
 
     /** Loads a model file, rebuilding its network through the plugins this rnn4j has. */

@@ -1,6 +1,11 @@
 package org.rnn4j.trainers;
 
+import com.typesafe.config.Config;
+import org.rnn4j.api.Loss;
 import org.rnn4j.api.Settings;
+import org.rnn4j.api.network.Network;
+import org.rnn4j.api.training.OnlineLearner;
+import org.rnn4j.api.training.ParameterUpdater;
 import org.rnn4j.api.Trainer;
 import org.rnn4j.api.training.TrainingSession;
 import org.rnn4j.api.training.TrainingSetup;
@@ -57,5 +62,10 @@ public final class RtrlTrainer implements Trainer {
                     setup.batchSize());
         }
         return new RtrlSession(setup, online, teacherForcing);
+    }
+
+    @Override
+    public OnlineLearner online(Config settings, Network network, Loss loss, ParameterUpdater updater) {
+        return new RtrlLearner(network, loss, updater);
     }
 }

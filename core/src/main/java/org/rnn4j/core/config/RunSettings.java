@@ -21,6 +21,8 @@ import org.rnn4j.core.plugin.PluginKind;
  * @param batchSize         {@code rnn4j.trainer.batch-size}, sequences per update
  * @param loss              {@code rnn4j.trainer.loss}
  * @param testFraction      {@code rnn4j.data.test-fraction}, the share of sequences held out
+ * @param normalize         {@code rnn4j.data.normalize = standard}: scale inputs and targets by the
+ *                          training sequences' mean and standard deviation
  * @param validationFraction {@code rnn4j.data.validation-fraction}, the share of the training
  *                          sequences set aside to validate on after each epoch
  * @param gradients         clipping and weight decay ({@code rnn4j.trainer.clip-*}, {@code weight-decay})
@@ -30,7 +32,7 @@ import org.rnn4j.core.plugin.PluginKind;
  * @param outputDirectory   {@code rnn4j.output.dir}
  */
 public record RunSettings(long seed, Choice data, Choice topology, Choice trainer, Choice optimizer,
-                          int epochs, int batchSize, String loss, double testFraction, double validationFraction,
+                          int epochs, int batchSize, String loss, double testFraction, boolean normalize, double validationFraction,
                           GradientPolicy gradients, LearningRateSchedule schedule, EarlyStopping earlyStopping,
                           int checkpointEvery, Path outputDirectory) {
 
@@ -70,6 +72,7 @@ public record RunSettings(long seed, Choice data, Choice topology, Choice traine
                 batchSize,
                 effective.getString("rnn4j.trainer.loss"),
                 data.number("test-fraction", 0, 0.9),
+                data.oneOf("normalize", "none", "standard").equals("standard"),
                 validationFraction,
                 new GradientPolicy(trainer.number("clip-value", 0, Double.MAX_VALUE),
                         trainer.number("clip-norm", 0, Double.MAX_VALUE),

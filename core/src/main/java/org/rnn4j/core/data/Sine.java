@@ -50,6 +50,6 @@ public final class Sine implements DataSource {
             System.arraycopy(wave, 1, targets.data, 0, length);
             sequences.add(new Sequence(inputs, targets));
         }
-        return new DataSet(name(), 1, 1, sequences, List.of());
+        return new DataSet(name(), 1, 1, sequences, List.of(new RootMeanSquaredError()));
     }
 }

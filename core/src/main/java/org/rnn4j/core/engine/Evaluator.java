@@ -13,6 +13,7 @@ import org.rnn4j.api.data.Sequence;
 import org.rnn4j.api.data.TaskMetric;
 import org.rnn4j.api.network.Network;
 import org.rnn4j.api.network.StepCache;
+import org.rnn4j.core.data.Normalization;
 
 /** Runs a network over a data set without changing it: loss per step, predictions, task metrics. */
 public final class Evaluator {
@@ -24,6 +25,16 @@ public final class Evaluator {
 
     /** The loss and the task metrics of {@code network} on {@code data}, called {@code dataName} in reports. */
     public static Evaluation evaluate(Network network, Loss loss, DataSet data, String dataName) {
+        return evaluate(network, loss, data, dataName, null);
+    }
+
+    /**
+     * As {@link #evaluate(Network, Loss, DataSet, String)} for a network trained on data scaled by
+     * {@code normalization} (may be null): the loss is on the scaled values, the task's metrics on
+     * {@code original}'s values with the predictions scaled back.
+     */
+    public static Evaluation evaluate(Network network, Loss loss, DataSet original, String dataName, Normalization normalization) {
+        DataSet data = normalization == null ? original : normalization.apply(original);
         List<Sequence> sequences = data.sequences();
         List<DMatrixRMaj> predictions = new ArrayList<>(sequences.size());
         for (Sequence sequence : sequences) {
@@ -60,9 +71,16 @@ public final class Evaluator {
                 }
             }
         }
+        if (normalization != null) {
+            for (DMatrixRMaj prediction : predictions) {
+                for (int t = 0; t < prediction.numRows; t++) {
+                    normalization.denormalizeOutput(prediction.data, t * prediction.numCols);
+                }
+            }
+        }
         Map<String, Double> metrics = new LinkedHashMap<>();
-        for (TaskMetric metric : data.metrics()) {
-            metrics.put(metric.name(), metric.evaluate(sequences, predictions));
+        for (TaskMetric metric : original.metrics()) {
+            metrics.put(metric.name(), metric.evaluate(original.sequences(), predictions));
         }
         return new Evaluation(dataName, sequences.size(), count == 0 ? Double.NaN : lossSum / count, count, metrics);
     }

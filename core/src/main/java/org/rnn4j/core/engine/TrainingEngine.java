@@ -21,6 +21,7 @@ import org.rnn4j.api.training.TrainingListener;
 import org.rnn4j.api.training.TrainingSession;
 import org.rnn4j.api.training.TrainingSetup;
 import org.rnn4j.core.config.RunSettings;
+import org.rnn4j.core.data.Normalization;
 import org.rnn4j.core.plugin.PluginKind;
 import org.rnn4j.core.plugin.PluginRegistry;
 import org.slf4j.Logger;
@@ -127,7 +128,7 @@ public final class TrainingEngine {
      * {@code network}'s figures on the run's held-out sequences (the same split as in training),
      * or on all its sequences when none are held out.
      */
-    public Evaluation evaluate(RunSettings settings, Network network) {
+    public Evaluation evaluate(RunSettings settings, Network network, Normalization normalization) {
         DataSet all = loadData(settings);
         if (all.inputSize() != network.inputSize() || all.outputSize() != network.outputSize()) {
             throw new InvalidInputException("data set '" + all.name() + "' is " + all.inputSize() + " inputs → "
@@ -135,8 +136,8 @@ public final class TrainingEngine {
         }
         DataSet[] test = split(all, settings.testFraction(), Seeds.stream(settings.seed(), "split"));
         Loss loss = registry.get(PluginKind.LOSS, settings.loss());
-        return test[1] == null ? Evaluator.evaluate(network, loss, all, "sequences")
-                : Evaluator.evaluate(network, loss, test[1], "held-out sequences");
+        return test[1] == null ? Evaluator.evaluate(network, loss, all, "sequences", normalization)
+                : Evaluator.evaluate(network, loss, test[1], "held-out sequences", normalization);
     }
 
     /** Trains a new network as {@code settings} say, without checkpoints. */
@@ -155,7 +156,8 @@ public final class TrainingEngine {
         DataSet all = loadData(settings);
         DataSet[] test = split(all, settings.testFraction(), Seeds.stream(settings.seed(), "split"));
         DataSet[] validation = split(test[0], settings.validationFraction(), Seeds.stream(settings.seed(), "validation"));
-        DataSet data = validation[0];
+        Normalization normalization = settings.normalize() ? Normalization.fit(validation[0]) : null;
+        DataSet data = normalization == null ? validation[0] : normalization.apply(validation[0]);
         Network network = buildNetwork(settings, data);
         Loss loss = registry.get(PluginKind.LOSS, settings.loss());
         Optimizer optimizer = registry.get(PluginKind.OPTIMIZER, settings.optimizer().name());
@@ -224,7 +226,7 @@ public final class TrainingEngine {
                 break;
             }
             Evaluation check = validation[1] == null ? null
-                    : Evaluator.evaluate(network, loss, validation[1], "validation sequences");
+                    : Evaluator.evaluate(network, loss, validation[1], "validation sequences", normalization);
             double validationLoss = check == null ? Double.NaN : check.lossPerStep();
             Map<String, Double> metrics = check == null ? Map.of() : check.metrics();
             history.add(new EpochRecord(epoch, trainLoss, validationLoss, metrics));
@@ -263,9 +265,9 @@ public final class TrainingEngine {
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
         listener.onEnd();
         Evaluation evaluation = test[1] == null
-                ? Evaluator.evaluate(network, loss, data, "training sequences")
-                : Evaluator.evaluate(network, loss, test[1], "held-out sequences");
+                ? Evaluator.evaluate(network, loss, validation[0], "training sequences", normalization)
+                : Evaluator.evaluate(network, loss, test[1], "held-out sequences", normalization);
         LOG.info("trained in {} ms ({}): loss per step {}", elapsed.toMillis(), ending, evaluation.lossPerStep());
-        return new TrainingResult(network, settings, history, evaluation, elapsed, ending);
+        return new TrainingResult(network, settings, history, evaluation, elapsed, ending, normalization);
     }
 }

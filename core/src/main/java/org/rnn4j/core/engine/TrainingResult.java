@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import org.rnn4j.api.network.Network;
 import org.rnn4j.core.config.RunSettings;
+import org.rnn4j.core.data.Normalization;
 
 /**
  * What a training run gives back.
@@ -15,9 +16,10 @@ import org.rnn4j.core.config.RunSettings;
  *                   the training sequences)
  * @param elapsed    wall-clock time of the training loop
  * @param ending     why training ended: "completed", "early stopping …", "stopped on request …"
+ * @param normalization the data scaling the network was trained with, or null
  */
 public record TrainingResult(Network network, RunSettings settings, List<EpochRecord> history, Evaluation evaluation,
-                             Duration elapsed, String ending) {
+                             Duration elapsed, String ending, Normalization normalization) {
     public TrainingResult {
         history = List.copyOf(history);
     }

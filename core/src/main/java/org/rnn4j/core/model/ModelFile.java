@@ -32,6 +32,7 @@ import java.util.zip.ZipOutputStream;
 import org.ejml.data.DMatrixRMaj;
 import org.rnn4j.api.InvalidInputException;
 import org.rnn4j.core.config.ConfigLoader;
+import org.rnn4j.core.data.Normalization;
 import org.rnn4j.core.engine.Checkpoint;
 import org.rnn4j.core.engine.EpochRecord;
 import org.rnn4j.core.run.AtomicFiles;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.typesafe.config.Config;
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
+import org.rnn4j.core.data.Normalization;
 import org.rnn4j.core.engine.Checkpoint;
 
 /**

@@ -12,7 +12,9 @@ import org.rnn4j.api.InvalidInputException;
 import org.rnn4j.api.Plugin;
 import org.rnn4j.api.network.Network;
 import org.rnn4j.api.network.Parameters;
+import org.rnn4j.core.config.ConfigLoader;
 import org.rnn4j.core.config.RunSettings;
+import org.rnn4j.core.data.Normalization;
 import org.rnn4j.core.engine.Checkpoint;
 import org.rnn4j.core.engine.Evaluation;
 import org.rnn4j.core.engine.TrainingEngine;
@@ -51,7 +53,8 @@ public record TrainedModel(Network network, RunSettings settings, SavedModel sav
         RunSettings settings;
         Network network;
         try {
-            settings = RunSettings.from(saved.config());
+            // Keys added since the model was written take their defaults.
+            settings = RunSettings.from(saved.config().withFallback(ConfigLoader.reference(TrainedModel.class.getClassLoader())).resolve());
             network = new TrainingEngine(registry).buildNetwork(settings, saved.inputSize(), saved.outputSize());
         } catch (InvalidInputException e) {
             throw new InvalidInputException(file + ": the model's configuration no longer builds a network: " + e.getMessage(), e);
@@ -76,8 +79,24 @@ public record TrainedModel(Network network, RunSettings settings, SavedModel sav
         return new TrainedModel(network, settings, saved);
     }
 
+    /**
+     * This model as saved, with the network's current parameters (after online learning, say)
+     * and {@code note} recorded under the training summary's "updates".
+     */
+    public SavedModel updated(String note) {
+        List<SavedModel.Block> blocks = new ArrayList<>();
+        for (Parameters.Block block : network.parameters().blocks()) {
+            blocks.add(new SavedModel.Block(block.name(), block.value().copy()));
+        }
+        ObjectNode training = saved.training().deepCopy();
+        training.withArray("updates").add(note);
+        return new SavedModel(ModelFile.VERSION, rnn4jVersion(), Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
+                saved.config(), saved.topology(), saved.inputSize(), saved.outputSize(), blocks, saved.provenance(), training,
+                saved.normalization(), null);
+    }
+
     /** What a finished run saves. */
-    public static SavedModel of(TrainingResult result, Config effective, PluginRegistry registry, Normalization normalization) {
+    public static SavedModel of(TrainingResult result, Config effective, PluginRegistry registry) {
         ObjectNode training = ModelFile.newObject();
         training.put("epochs", result.history().size());
         training.put("ending", result.ending());
@@ -91,7 +110,7 @@ public record TrainedModel(Network network, RunSettings settings, SavedModel sav
         evaluated.put("loss-per-step", evaluation.lossPerStep());
         ObjectNode metrics = evaluated.putObject("metrics");
         evaluation.metrics().forEach(metrics::put);
-        return saved(result.network(), result.settings(), effective, registry, training, normalization, null);
+        return saved(result.network(), result.settings(), effective, registry, training, result.normalization(), null);
     }
 
     /** What a checkpoint saves: the run's state at the end of an epoch. */

@@ -64,6 +64,24 @@ public final class RunDirectory {
         return new RunDirectory(folder);
     }
 
+    /**
+     * Removes the folder if the run wrote nothing but its configuration (it failed before its
+     * first checkpoint), so that a failed start leaves nothing behind.
+     */
+    public void deleteIfUnused() {
+        try (var files = Files.list(path)) {
+            List<Path> all = files.toList();
+            if (all.stream().allMatch(p -> p.getFileName().toString().equals("effective.conf"))) {
+                for (Path file : all) {
+                    Files.delete(file);
+                }
+                Files.delete(path);
+            }
+        } catch (IOException e) {
+            // leaving an empty run folder is harmless; the run's own error is what matters
+        }
+    }
+
     /** The folder. */
     public Path path() {
         return path;
