@@ -88,7 +88,17 @@ public record CsvTable(String file, List<String> columns, List<double[]> rows, i
         return new CsvTable(name, header, rows, numbers.stream().mapToInt(Integer::intValue).toArray());
     }
 
+    private static final java.util.Set<String> NOT_FINITE = java.util.Set.of("nan", "inf", "+inf", "-inf", "infinity",
+            "+infinity", "-infinity", "na", "n/a", "null");
+
     private static double parse(String cell, String name, int line, String column) {
+        if (cell.isEmpty()) {
+            throw new InvalidInputException(name + ":" + line + ": column '" + column + "' is empty; every cell needs a number");
+        }
+        if (NOT_FINITE.contains(cell.toLowerCase(java.util.Locale.ROOT))) {
+            throw new InvalidInputException(name + ":" + line + ": column '" + column + "' holds " + cell
+                    + "; values must be finite numbers");
+        }
         double value;
         try {
             value = Double.parseDouble(cell);
