@@ -68,6 +68,17 @@ final class Rnn4jCommandTest {
         try (Stream<Path> files = Files.list(runs.get(0))) {
             assertEquals(5, files.count(), "nothing else, no temporary files");
         }
+
+        // The model works on its own: eval reproduces the held-out figures, inspect shows it.
+        String model = runs.get(0).resolve("model.rnn4j").toString();
+        Outcome eval = run("eval", model);
+        assertEquals(0, eval.status(), eval.err());
+        assertEquals(loss, figure(eval.out(), "loss per step (mse)"), 0.0);
+        assertEquals(xor, figure(eval.out(), "xor-mse"), 0.0);
+        Outcome inspect = run("inspect", model);
+        assertEquals(0, inspect.status(), inspect.err());
+        assertTrue(inspect.out().contains("network: elman, 1 inputs, 1 outputs, 89 parameters"), inspect.out());
+        assertTrue(inspect.out().matches("(?s).*sha256 of the parameters: [0-9a-f]{64}.*"), inspect.out());
     }
 
     @Test
