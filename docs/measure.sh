@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Re-measures the figures quoted in README.md and docs/: every run below is one command a
+# reader can repeat. Prints "label: figures" lines; takes a few minutes on 2 cores.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+run() {
+  local label=$1; shift
+  printf '%-44s ' "$label"
+  ./rnn4j train --no-progress -Drnn4j.output.dir="$out" "$@" \
+    | grep -E 'trained|loss per step|-mse|accuracy|legal|rmse' | sed -E 's/ +/ /g' \
+    | awk '/trained/ {match($0, /in [0-9.]+ s/); t = substr($0, RSTART + 3, RLENGTH - 3); next} {printf "%s;", $0} END {printf " time %s\n", t}'
+}
+for seed in 1 2 3 4 5; do run "default run, seed $seed" -Drnn4j.seed=$seed; done
+for t in feedforward elman jordan fully-recurrent; do run "temporal-xor $t" -Drnn4j.topology.type=$t; done
+run "temporal-xor partially-recurrent full" -Drnn4j.topology.type=partially-recurrent -Drnn4j.topology.recurrence=full
+run "temporal-xor partially-recurrent self" -Drnn4j.topology.type=partially-recurrent -Drnn4j.topology.recurrence=self
+for t in feedforward jordan elman; do
+  run "sine $t" -Drnn4j.data.type=sine -Drnn4j.topology.type=$t -Drnn4j.topology.output-activation=identity
+done
+for t in feedforward elman fully-recurrent; do
+  for d in 0 1; do run "delayed-xor delay $d $t" -Drnn4j.data.type=delayed-xor -Drnn4j.data.delay=$d -Drnn4j.topology.type=$t; done
+done
+run "bptt(5, 10)" -Drnn4j.trainer.k1=5 -Drnn4j.trainer.k2=10
+for seed in 1 2 3 4 5; do run "rtrl online, seed $seed" -Drnn4j.trainer.type=rtrl -Drnn4j.seed=$seed; done
+run "rtrl per sequence, adam 0.01" -Drnn4j.trainer.type=rtrl -Drnn4j.trainer.update=sequence -Drnn4j.trainer.optimizer.learning-rate=0.01
+run "sgd" -Drnn4j.trainer.optimizer.type=sgd
+run "rmsprop 0.005" -Drnn4j.trainer.optimizer.type=rmsprop -Drnn4j.trainer.optimizer.learning-rate=0.005
+run "rprop full batch 300 epochs" -Drnn4j.trainer.optimizer.type=rprop -Drnn4j.trainer.batch-size=400 -Drnn4j.trainer.epochs=300
+run "reber elman" -Drnn4j.data.type=reber -Drnn4j.trainer.loss=cross-entropy -Drnn4j.topology.output-activation=identity
+run "embedded-reber elman [16]" -Drnn4j.data.type=embedded-reber -Drnn4j.trainer.loss=cross-entropy -Drnn4j.topology.output-activation=identity -Drnn4j.topology.hidden=[16]
+run "embedded-reber feedforward" -Drnn4j.data.type=embedded-reber -Drnn4j.trainer.loss=cross-entropy -Drnn4j.topology.output-activation=identity -Drnn4j.topology.type=feedforward
+run "airline elman" -Drnn4j.data.type=airline-passengers -Drnn4j.data.normalize=standard -Drnn4j.topology.output-activation=identity -Drnn4j.trainer.epochs=200 -Drnn4j.trainer.batch-size=4
+run "adding elman [16]" -Drnn4j.data.type=adding -Drnn4j.topology.output-activation=identity -Drnn4j.topology.hidden=[16]
