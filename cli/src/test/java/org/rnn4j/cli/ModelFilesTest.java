@@ -78,7 +78,7 @@ final class ModelFilesTest {
         Rnn4j rnn4j = rnn4j();
         TrainingResult result = rnn4j.train();
         Path file = folder.resolve("model.rnn4j");
-        ModelFile.write(file, TrainedModel.of(result, rnn4j.config(), rnn4j.plugins()));
+        rnn4j.save(result, file);
         TrainedModel loaded = rnn4j.load(file);
         assertArrayEquals(result.network().parameters().toArray(), loaded.network().parameters().toArray());
         double[] bits = {0, 1, 1, 0, 1, 0, 1, 1, 0};

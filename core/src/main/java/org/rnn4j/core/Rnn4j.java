@@ -139,6 +139,11 @@ public final class Rnn4j {
         return new TrainingEngine(plugins).evaluate(settings, model.network(), model.saved().normalization());
     }
 
+    /** Saves a finished run's network, configuration, provenance and normalization as a model file (atomically). */
+    public void save(TrainingResult result, java.nio.file.Path file) {
+        org.rnn4j.core.model.ModelFile.write(file, TrainedModel.of(result, config, plugins));
+    }
+
     /** Loads a model file, rebuilding its network through the plugins this rnn4j has. */
     public TrainedModel load(java.nio.file.Path file) {
         return TrainedModel.load(file, plugins);
