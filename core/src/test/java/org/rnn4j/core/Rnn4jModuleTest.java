@@ -30,7 +30,7 @@ import org.rnn4j.api.graph.LayerGraph;
 import org.rnn4j.api.training.EpochEvent;
 import org.rnn4j.api.training.TrainingListener;
 import org.rnn4j.api.training.TrainingSession;
-import org.rnn4j.core.activation.Sigmoid;
+import org.rnn4j.api.activation.Sigmoid;
 import org.rnn4j.core.engine.TrainingResult;
 import org.rnn4j.core.plugin.PluginKind;
 

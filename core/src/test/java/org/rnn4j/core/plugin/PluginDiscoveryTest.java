@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rnn4j.api.Activation;
 import org.rnn4j.api.InvalidInputException;
-import org.rnn4j.core.activation.Tanh;
+import org.rnn4j.api.activation.Tanh;
 
 final class PluginDiscoveryTest {
 

@@ -1,4 +1,4 @@
-package org.rnn4j.core.activation;
+package org.rnn4j.api.activation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

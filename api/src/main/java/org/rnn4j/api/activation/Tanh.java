@@ -1,41 +1,41 @@
-package org.rnn4j.core.activation;
+package org.rnn4j.api.activation;
 
 import org.rnn4j.api.Activation;
 
-/** {@code sigmoid}: 1 / (1 + e^−x), values in (0, 1). */
-public final class Sigmoid implements Activation {
+/** {@code tanh}: the hyperbolic tangent, values in (−1, 1). */
+public final class Tanh implements Activation {
 
     @Override
     public String name() {
-        return "sigmoid";
+        return "tanh";
     }
 
     @Override
     public String description() {
-        return "logistic 1/(1+e^-x), values in (0, 1)";
+        return "hyperbolic tangent, values in (-1, 1)";
     }
 
     @Override
     public double value(double x) {
-        return 1 / (1 + Math.exp(-x));
+        return Math.tanh(x);
     }
 
     @Override
     public double derivative(double x, double fx) {
-        return fx * (1 - fx);
+        return 1 - fx * fx;
     }
 
     @Override
     public void values(double[] x, double[] fx, int n) {
         for (int i = 0; i < n; i++) {
-            fx[i] = 1 / (1 + Math.exp(-x[i]));
+            fx[i] = Math.tanh(x[i]);
         }
     }
 
     @Override
     public void derivatives(double[] x, double[] fx, double[] d, int n) {
         for (int i = 0; i < n; i++) {
-            d[i] = fx[i] * (1 - fx[i]);
+            d[i] = 1 - fx[i] * fx[i];
         }
     }
 }

@@ -1,4 +1,4 @@
-package org.rnn4j.core.activation;
+package org.rnn4j.api.activation;
 
 import org.rnn4j.api.Activation;
 
