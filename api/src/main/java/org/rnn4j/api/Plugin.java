@@ -9,6 +9,16 @@ package org.rnn4j.api;
  */
 public interface Plugin {
 
+    /**
+     * The version of this api. A plugin jar declares the version it was built against in its
+     * manifest, as {@code Rnn4j-Api-Version: 1}; rnn4j refuses a jar from a plugin folder that
+     * declares another, or none.
+     */
+    int API_VERSION = 1;
+
+    /** The manifest attribute holding the api version a plugin jar was built against. */
+    String API_VERSION_ATTRIBUTE = "Rnn4j-Api-Version";
+
     /** The name a run file uses to choose this plugin, lower-case and hyphenated. */
     String name();
 

@@ -4,6 +4,7 @@ import java.util.concurrent.Callable;
 import org.rnn4j.core.Rnn4j;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -15,12 +16,15 @@ final class ConfigCommand implements Callable<Integer> {
     @Mixin
     private RunOptions run;
 
+    @ParentCommand
+    private Rnn4jCommand root;
+
     @Spec
     private CommandSpec spec;
 
     @Override
     public Integer call() {
-        Rnn4j rnn4j = run.rnn4j();
+        Rnn4j rnn4j = run.rnn4j(root);
         spec.commandLine().getOut().print(rnn4j.renderConfig());
         return 0;
     }

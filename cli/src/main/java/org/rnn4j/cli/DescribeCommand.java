@@ -10,6 +10,7 @@ import org.rnn4j.core.run.AtomicFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -25,12 +26,15 @@ final class DescribeCommand implements Callable<Integer> {
             description = "Also write a Graphviz drawing (render it with: dot -Tpng FILE -o net.png).")
     private Path dotFile;
 
+    @ParentCommand
+    private Rnn4jCommand root;
+
     @Spec
     private CommandSpec spec;
 
     @Override
     public Integer call() {
-        Rnn4j rnn4j = run.rnn4j();
+        Rnn4j rnn4j = run.rnn4j(root);
         Network network = rnn4j.network();
         String topology = rnn4j.settings().topology().name();
         spec.commandLine().getOut().print(NetworkDescription.text(topology, network));

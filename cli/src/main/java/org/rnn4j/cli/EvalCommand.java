@@ -12,6 +12,7 @@ import org.rnn4j.core.model.TrainedModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -33,13 +34,16 @@ final class EvalCommand implements Callable<Integer> {
             description = "Overrides a key of the model's configuration, e.g. -Drnn4j.data.sequences=1000.")
     private Map<String, String> overrides = new java.util.LinkedHashMap<>();
 
+    @ParentCommand
+    private Rnn4jCommand root;
+
     @Spec
     private CommandSpec spec;
 
     @Override
     public Integer call() {
         var stored = ModelFile.read(model).config();
-        Rnn4j rnn4j = Rnn4j.create(ConfigLoader.run(runFile, overrides).withFallback(stored));
+        Rnn4j rnn4j = Rnn4j.create(root.withPluginPath(ConfigLoader.run(runFile, overrides).withFallback(stored)));
         TrainedModel trained = rnn4j.load(model);
         Evaluation evaluation = rnn4j.evaluate(trained);
         PrintWriter out = spec.commandLine().getOut();

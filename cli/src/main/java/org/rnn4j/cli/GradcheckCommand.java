@@ -9,6 +9,7 @@ import org.rnn4j.core.Rnn4j;
 import org.rnn4j.tck.ContractChecks;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -25,12 +26,15 @@ final class GradcheckCommand implements Callable<Integer> {
     @Mixin
     private RunOptions run;
 
+    @ParentCommand
+    private Rnn4jCommand root;
+
     @Spec
     private CommandSpec spec;
 
     @Override
     public Integer call() {
-        Rnn4j rnn4j = run.rnn4j();
+        Rnn4j rnn4j = run.rnn4j(root);
         Network network = rnn4j.network();
         PrintWriter out = spec.commandLine().getOut();
         out.println(NetworkDescription.summary(rnn4j.settings().topology().name(), network));

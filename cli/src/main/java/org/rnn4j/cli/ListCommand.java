@@ -8,6 +8,7 @@ import org.rnn4j.core.plugin.PluginKind;
 import org.rnn4j.core.plugin.PluginRegistry;
 import org.rnn4j.core.plugin.PluginSource;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -16,12 +17,15 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Lists every topology, trainer, optimizer, activation, loss and data set found, with where each came from.")
 final class ListCommand implements Callable<Integer> {
 
+    @ParentCommand
+    private Rnn4jCommand root;
+
     @Spec
     private CommandSpec spec;
 
     @Override
     public Integer call() {
-        PluginRegistry plugins = Rnn4j.plugins(ListCommand.class.getClassLoader());
+        PluginRegistry plugins = Rnn4j.plugins(root.withPluginPath(com.typesafe.config.ConfigFactory.empty()), ListCommand.class.getClassLoader());
         PrintWriter out = spec.commandLine().getOut();
         for (PluginKind<?> kind : PluginKind.ALL) {
             out.println(kind.plural() + ":");

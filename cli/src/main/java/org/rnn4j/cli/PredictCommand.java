@@ -19,6 +19,7 @@ import org.rnn4j.core.plugin.PluginRegistry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -41,6 +42,9 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--reset-every", paramLabel = "N", description = "Start from the initial state again every N rows.")
     private int resetEvery;
 
+    @ParentCommand
+    private Rnn4jCommand root;
+
     @Spec
     private CommandSpec spec;
 
@@ -49,7 +53,7 @@ final class PredictCommand implements Callable<Integer> {
         if (resetEvery < 0) {
             throw new InvalidInputException("--reset-every: expected a positive number of rows, got " + resetEvery);
         }
-        PluginRegistry plugins = Rnn4j.plugins(PredictCommand.class.getClassLoader());
+        PluginRegistry plugins = Rnn4j.plugins(root.withPluginPath(com.typesafe.config.ConfigFactory.empty()), PredictCommand.class.getClassLoader());
         TrainedModel trained = TrainedModel.load(model, plugins);
         Network network = trained.network();
         CsvTable table = CsvTable.read(input, List.of());

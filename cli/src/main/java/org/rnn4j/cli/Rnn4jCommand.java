@@ -1,6 +1,11 @@
 package org.rnn4j.cli;
 
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigValueFactory;
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import org.rnn4j.api.InvalidInputException;
@@ -30,6 +35,20 @@ public final class Rnn4jCommand implements Runnable {
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    @CommandLine.Option(names = "--plugin-path", paramLabel = "DIR", split = ",", scope = CommandLine.ScopeType.INHERIT,
+            description = "A folder of plugin jars (besides ./plugins and rnn4j.plugin-path); may be repeated.")
+    private List<Path> pluginPath = new ArrayList<>();
+
+    /** {@code run} with the {@code --plugin-path} folders added to its {@code rnn4j.plugin-path}. */
+    Config withPluginPath(Config run) {
+        if (pluginPath.isEmpty()) {
+            return run;
+        }
+        List<String> folders = new ArrayList<>(run.hasPath("rnn4j.plugin-path") ? run.getStringList("rnn4j.plugin-path") : List.of());
+        pluginPath.forEach(folder -> folders.add(folder.toString()));
+        return run.withValue("rnn4j.plugin-path", ConfigValueFactory.fromIterable(folders, "command line --plugin-path"));
     }
 
     /** Set when the JVM is asked to stop (Ctrl-C): training ends at the next update and checkpoints. */

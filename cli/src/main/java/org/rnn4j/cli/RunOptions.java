@@ -20,13 +20,13 @@ final class RunOptions {
             description = "Overrides a configuration key, e.g. -Drnn4j.topology.hidden=[16] -Drnn4j.trainer.epochs=50.")
     Map<String, String> overrides = new LinkedHashMap<>();
 
-    /** The run's settings: overrides over the file. */
-    Config run() {
-        return ConfigLoader.run(runFile, overrides);
+    /** The run's settings: overrides over the file, with the command line's plugin folders. */
+    Config run(Rnn4jCommand root) {
+        return root.withPluginPath(ConfigLoader.run(runFile, overrides));
     }
 
     /** A checked rnn4j for this run. */
-    Rnn4j rnn4j() {
-        return Rnn4j.create(run());
+    Rnn4j rnn4j(Rnn4jCommand root) {
+        return Rnn4j.create(run(root));
     }
 }

@@ -23,6 +23,7 @@ import org.rnn4j.core.plugin.PluginRegistry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -50,6 +51,9 @@ final class StreamCommand implements Callable<Integer> {
     @Option(names = "--save", paramLabel = "FILE", description = "With --learn: write the updated model to FILE at the end.")
     private Path save;
 
+    @ParentCommand
+    private Rnn4jCommand root;
+
     @Spec
     private CommandSpec spec;
 
@@ -58,7 +62,7 @@ final class StreamCommand implements Callable<Integer> {
         if (save != null && !learn) {
             throw new InvalidInputException("--save keeps what --learn learned; add --learn");
         }
-        PluginRegistry plugins = Rnn4j.plugins(StreamCommand.class.getClassLoader());
+        PluginRegistry plugins = Rnn4j.plugins(root.withPluginPath(com.typesafe.config.ConfigFactory.empty()), StreamCommand.class.getClassLoader());
         TrainedModel trained = TrainedModel.load(model, plugins);
         int inputs = trained.network().inputSize();
         int outputs = trained.network().outputSize();
@@ -67,7 +71,7 @@ final class StreamCommand implements Callable<Integer> {
         }
         Loss loss = plugins.get(PluginKind.LOSS, trained.settings().loss());
         Normalization normalization = trained.saved().normalization();
-        OnlineLearner learner = learner(trained, plugins, loss);
+        OnlineLearner learner = learner(trained, plugins, loss, root.withPluginPath(com.typesafe.config.ConfigFactory.empty()));
         PrintWriter out = spec.commandLine().getOut();
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         double[] output = new double[outputs];
@@ -129,11 +133,11 @@ final class StreamCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static OnlineLearner learner(TrainedModel trained, PluginRegistry plugins, Loss loss) {
+    private static OnlineLearner learner(TrainedModel trained, PluginRegistry plugins, Loss loss, com.typesafe.config.Config run) {
         // Online learning is RTRL's, with the optimizer settings RTRL's defaults give the model's optimizer.
         RunSettings online = RunSettings.from(trained.saved().config()
                 .withValue("rnn4j.trainer.type", ConfigValueFactory.fromAnyRef("rtrl"))
-                .withFallback(Rnn4j.create(com.typesafe.config.ConfigFactory.empty()).config()));
+                .withFallback(Rnn4j.create(run).config()));
         var updater = online.gradients().wrap(plugins.get(PluginKind.OPTIMIZER, online.optimizer().name())
                 .create(online.optimizer().settings(), trained.network().parameters()));
         return plugins.get(PluginKind.TRAINER, "rtrl").online(online.trainer().settings(), trained.network(), loss, updater);

@@ -69,10 +69,10 @@ final class TrainCommand implements Callable<Integer> {
             if (checkpoint.checkpoint() == null) {
                 throw new InvalidInputException(folder.checkpoint() + ": is a model, not a checkpoint");
             }
-            rnn4j = Rnn4j.create(checkpoint.config());
+            rnn4j = Rnn4j.create(parent.withPluginPath(checkpoint.config()));
             from = checkpoint.checkpoint();
         } else {
-            rnn4j = run.rnn4j();
+            rnn4j = run.rnn4j(parent);
             folder = RunDirectory.create(rnn4j.settings().outputDirectory(), rnn4j.settings().topology().name());
         }
         Config effective = rnn4j.config();

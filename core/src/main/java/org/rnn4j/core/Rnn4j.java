@@ -82,8 +82,13 @@ public final class Rnn4j {
 
     /** Every plugin {@code loader} sees, without configuring a run. */
     public static PluginRegistry plugins(ClassLoader loader) {
+        return plugins(com.typesafe.config.ConfigFactory.empty(), loader);
+    }
+
+    /** Every plugin {@code loader} and the plugin folders of {@code run} ({@code rnn4j.plugin-path}) give. */
+    public static PluginRegistry plugins(Config run, ClassLoader loader) {
         try {
-            return Guice.createInjector(new Rnn4jModule(com.typesafe.config.ConfigFactory.empty(), loader))
+            return Guice.createInjector(new Rnn4jModule(run, loader))
                     .getInstance(PluginRegistry.class);
         } catch (ProvisionException e) {
             throw unwrap(e, e.getErrorMessages());

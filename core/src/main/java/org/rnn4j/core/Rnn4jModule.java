@@ -12,6 +12,7 @@ import org.rnn4j.api.Plugin;
 import org.rnn4j.core.config.ConfigLoader;
 import org.rnn4j.core.plugin.PluginDiscovery;
 import org.rnn4j.core.plugin.PluginKind;
+import org.rnn4j.core.plugin.PluginPath;
 
 /**
  * Installs rnn4j into a Guice injector: every plugin found with {@code ServiceLoader} bound by
@@ -41,15 +42,18 @@ public final class Rnn4jModule extends AbstractModule {
     /**
      * rnn4j with the plugins and defaults {@code loader} sees.
      *
-     * @param run the run's settings; the defaults of every {@code reference.conf} fill in the rest
-     * @throws org.rnn4j.api.InvalidInputException when a provider cannot be loaded or two share a name
+     * @param run the run's settings; the defaults of every {@code reference.conf} fill in the rest;
+     *            its {@code rnn4j.plugin-path} (and {@code ./plugins/}) name the plugin folders
+     * @throws org.rnn4j.api.InvalidInputException when a provider or plugin jar cannot be loaded or
+     *            two plugins share a name
      */
     public Rnn4jModule(Config run, ClassLoader loader) {
         requireNonNull(run, "run is null");
         requireNonNull(loader, "loader is null");
-        this.discovery = PluginDiscovery.discover(loader);
-        this.reference = ConfigLoader.reference(loader);
-        this.effective = ConfigLoader.effective(run, loader);
+        PluginPath path = PluginPath.of(run, loader);
+        this.discovery = PluginDiscovery.discover(loader, path);
+        this.reference = ConfigLoader.reference(loader).withFallback(path.references());
+        this.effective = ConfigLoader.effective(run.withFallback(path.references()), loader);
     }
 
     @Override

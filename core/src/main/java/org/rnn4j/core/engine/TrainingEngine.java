@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 import org.rnn4j.api.Activation;
+import org.rnn4j.api.DataSource;
+import org.rnn4j.api.Topology;
+import org.rnn4j.api.Trainer;
 import org.rnn4j.api.InvalidInputException;
 import org.rnn4j.api.Loss;
 import org.rnn4j.api.Optimizer;
@@ -44,8 +47,8 @@ public final class TrainingEngine {
     /** The run's data set. */
     public DataSet loadData(RunSettings settings) {
         RunSettings.Choice data = settings.data();
-        return registry.get(PluginKind.DATA_SOURCE, data.name())
-                .load(data.settings(), Seeds.stream(settings.seed(), "data"));
+        DataSource source = registry.get(PluginKind.DATA_SOURCE, data.name());
+        return PluginRegistry.inContextOf(source, () -> source.load(data.settings(), Seeds.stream(settings.seed(), "data")));
     }
 
     private static Checkpoint snapshot(int epoch, Network network, ParameterUpdater updater, List<EpochRecord> history,
@@ -121,7 +124,8 @@ public final class TrainingEngine {
                 return random;
             }
         };
-        return registry.get(PluginKind.TOPOLOGY, topology.name()).build(context);
+        Topology plugin = registry.get(PluginKind.TOPOLOGY, topology.name());
+        return PluginRegistry.inContextOf(plugin, () -> plugin.build(context));
     }
 
     /**
@@ -161,11 +165,11 @@ public final class TrainingEngine {
         Network network = buildNetwork(settings, data);
         Loss loss = registry.get(PluginKind.LOSS, settings.loss());
         Optimizer optimizer = registry.get(PluginKind.OPTIMIZER, settings.optimizer().name());
-        ParameterUpdater updater = settings.gradients().wrap(
-                optimizer.create(settings.optimizer().settings(), network.parameters()));
-        TrainingSession session = registry.get(PluginKind.TRAINER, settings.trainer().name())
-                .start(new TrainingSetup(settings.trainer().settings(), network, data, loss, updater,
-                        settings.batchSize(), listener));
+        ParameterUpdater updater = settings.gradients().wrap(PluginRegistry.inContextOf(optimizer,
+                () -> optimizer.create(settings.optimizer().settings(), network.parameters())));
+        Trainer trainer = registry.get(PluginKind.TRAINER, settings.trainer().name());
+        TrainingSession session = PluginRegistry.inContextOf(trainer, () -> trainer.start(new TrainingSetup(
+                settings.trainer().settings(), network, data, loss, updater, settings.batchSize(), listener)));
         int batches = (data.sequences().size() + settings.batchSize() - 1) / settings.batchSize();
         if (optimizer.fullBatch() && batches > 1) {
             LOG.warn("{} is meant for full-batch training but each epoch has {} batches; set rnn4j.trainer.batch-size"
@@ -207,7 +211,9 @@ public final class TrainingEngine {
         long start = System.nanoTime();
         for (int epoch = first; epoch <= settings.epochs(); epoch++) {
             updater.setLearningRateFactor(settings.schedule().factor(epoch));
-            double trainLoss = session.runEpoch(epoch, Seeds.stream(settings.seed(), "epoch", epoch));
+            int current = epoch;
+            double trainLoss = PluginRegistry.inContextOf(trainer,
+                    () -> session.runEpoch(current, Seeds.stream(settings.seed(), "epoch", current)));
             if (!Double.isFinite(trainLoss)) {
                 String kept = "";
                 if (sink != null) {

@@ -23,6 +23,15 @@ public final class PluginSource {
         }
     }
 
+    /** A plugin jar's path from its URL. */
+    static String of(java.net.URL url) {
+        try {
+            return Path.of(url.toURI()).toString();
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            return url.toString();
+        }
+    }
+
     /** The file name of {@link #of}, short enough for a one-line message. */
     public static String shortOf(Class<?> type) {
         String full = of(type);
