@@ -4,12 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,30 +22,13 @@ final class BadInputTest {
 
     private Path model;
 
-    private record Outcome(int status, String out, String err) {
-    }
 
-    private static Outcome run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int status = Rnn4jCommand.execute(args, new PrintWriter(out), new PrintWriter(err));
-        return new Outcome(status, out.toString(), err.toString());
-    }
 
-    private static Outcome runWithInput(String input, String... args) {
-        InputStream stdin = System.in;
-        try {
-            System.setIn(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)));
-            return run(args);
-        } finally {
-            System.setIn(stdin);
-        }
-    }
 
     @BeforeEach
     void trainAModel() throws IOException {
         Path runs = folder.resolve("model-run");
-        assertEquals(0, run("train", "--no-progress", "-Drnn4j.trainer.epochs=3", "-Drnn4j.output.dir=" + runs).status());
+        assertEquals(0, Outcome.run("train", "--no-progress", "-Drnn4j.trainer.epochs=3", "-Drnn4j.output.dir=" + runs).status());
         try (Stream<Path> list = Files.list(runs)) {
             model = list.findFirst().orElseThrow().resolve("model.rnn4j");
         }
@@ -89,7 +67,7 @@ final class BadInputTest {
         for (String[] bad : cases) {
             Path data = folder.resolve("data.csv");
             Files.writeString(data, bad[0]);
-            assertUserError(run(csvRun(output, data)), data + bad[1]);
+            assertUserError(Outcome.run(csvRun(output, data)), data + bad[1]);
             assertEquals(List.of(), filesUnder(output), "nothing written for " + bad[1]);
         }
     }
@@ -98,7 +76,7 @@ final class BadInputTest {
     void anUnwritableOutputFolderIsAUserError() throws IOException {
         Path file = folder.resolve("a-file");
         Files.writeString(file, "not a folder");
-        Outcome outcome = run("train", "--no-progress", "-Drnn4j.output.dir=" + file.resolve("runs"));
+        Outcome outcome = Outcome.run("train", "--no-progress", "-Drnn4j.output.dir=" + file.resolve("runs"));
         assertEquals(2, outcome.status());
         assertTrue(outcome.err().startsWith("rnn4j: rnn4j.output.dir: cannot create a run folder in " + file.resolve("runs")),
                 outcome.err());
@@ -108,7 +86,7 @@ final class BadInputTest {
     @Test
     void aDivergingRunStopsSaysSoAndKeepsItsLastGoodCheckpoint() throws IOException {
         Path output = folder.resolve("diverging");
-        Outcome outcome = run("train", "--no-progress", "-Drnn4j.output.dir=" + output, "-Drnn4j.data.type=sine",
+        Outcome outcome = Outcome.run("train", "--no-progress", "-Drnn4j.output.dir=" + output, "-Drnn4j.data.type=sine",
                 "-Drnn4j.topology.output-activation=identity", "-Drnn4j.trainer.optimizer.type=sgd",
                 "-Drnn4j.trainer.optimizer.learning-rate=1e9");
         assertEquals(2, outcome.status(), outcome.err());
@@ -127,23 +105,23 @@ final class BadInputTest {
     void predictRefusesInputsThatDoNotFitTheModel() throws IOException {
         Path input = folder.resolve("in.csv");
         Files.writeString(input, "a,b\n0,1\n");
-        assertUserError(run("predict", model.toString(), input.toString()),
+        assertUserError(Outcome.run("predict", model.toString(), input.toString()),
                 input + ": 2 input columns, but the model takes 1 inputs per step (choose them with --columns)");
-        assertUserError(run("predict", model.toString(), input.toString(), "--columns", "c"),
+        assertUserError(Outcome.run("predict", model.toString(), input.toString(), "--columns", "c"),
                 input + ": has no column 'c' (asked for by --columns); its columns are a, b");
-        Outcome good = run("predict", model.toString(), input.toString(), "--columns", "b");
+        Outcome good = Outcome.run("predict", model.toString(), input.toString(), "--columns", "b");
         assertEquals(0, good.status(), good.err());
         assertEquals(2, good.out().strip().lines().count(), "a header and one prediction");
     }
 
     @Test
     void streamPredictsAndLearnsLineByLineAndKeepsWhatItLearnedWhenALineIsBad() throws IOException {
-        Outcome predictions = runWithInput("0\n1\n1\n", "stream", model.toString());
+        Outcome predictions = Outcome.runWithInput("0\n1\n1\n", "stream", model.toString());
         assertEquals(0, predictions.status(), predictions.err());
         assertEquals(3, predictions.out().strip().lines().count());
 
         Path updated = folder.resolve("updated.rnn4j");
-        Outcome learning = runWithInput("0,1\n1,1\n1,0\n0,1\n", "stream", model.toString(), "--learn", "--save", updated.toString());
+        Outcome learning = Outcome.runWithInput("0,1\n1,1\n1,0\n0,1\n", "stream", model.toString(), "--learn", "--save", updated.toString());
         assertEquals(0, learning.status(), learning.err());
         assertEquals(4, learning.out().strip().lines().count());
         assertTrue(learning.err().contains("updated model (4 updates) written to " + updated), learning.err());
@@ -151,7 +129,7 @@ final class BadInputTest {
                 "it learned");
 
         Path kept = folder.resolve("kept.rnn4j");
-        Outcome bad = runWithInput("0,1\n1,1\nx,0\n", "stream", model.toString(), "--learn", "--save", kept.toString());
+        Outcome bad = Outcome.runWithInput("0,1\n1,1\nx,0\n", "stream", model.toString(), "--learn", "--save", kept.toString());
         assertEquals(2, bad.status());
         assertTrue(bad.err().contains("rnn4j: stdin:3: value 1 is 'x', not a number"), bad.err());
         assertTrue(bad.err().contains("updated model (2 updates) written to " + kept), "work is not lost: " + bad.err());

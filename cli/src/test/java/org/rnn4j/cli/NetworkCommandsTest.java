@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -20,15 +18,7 @@ final class NetworkCommandsTest {
     @TempDir
     Path folder;
 
-    private record Outcome(int status, String out, String err) {
-    }
 
-    private static Outcome run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int status = Rnn4jCommand.execute(args, new PrintWriter(out), new PrintWriter(err));
-        return new Outcome(status, out.toString(), err.toString());
-    }
 
     @ParameterizedTest
     @CsvSource({
@@ -39,8 +29,8 @@ final class NetworkCommandsTest {
         "fully-recurrent, ''"})
     void gradcheckPassesOnEveryTopology(String topology, String hidden) {
         Outcome outcome = hidden.isEmpty()
-                ? run("gradcheck", "-Drnn4j.topology.type=" + topology)
-                : run("gradcheck", "-Drnn4j.topology.type=" + topology, "-Drnn4j.topology.hidden=" + hidden);
+                ? Outcome.run("gradcheck", "-Drnn4j.topology.type=" + topology)
+                : Outcome.run("gradcheck", "-Drnn4j.topology.type=" + topology, "-Drnn4j.topology.hidden=" + hidden);
         assertEquals(0, outcome.status(), outcome.out() + outcome.err());
         assertTrue(outcome.out().contains("all checks passed"), outcome.out());
         for (String check : new String[] {"backward", "stateJacobian", "parameterJacobian", "sensitivity", "rtrl = bptt"}) {
@@ -50,8 +40,8 @@ final class NetworkCommandsTest {
 
     @Test
     void gradcheckPassesOnSelfFeedbackAndFailsOnAWrongDerivative() {
-        assertEquals(0, run("gradcheck", "-Drnn4j.topology.type=partially-recurrent", "-Drnn4j.topology.recurrence=self").status());
-        Outcome broken = run("gradcheck", "-Drnn4j.topology.type=broken-for-test");
+        assertEquals(0, Outcome.run("gradcheck", "-Drnn4j.topology.type=partially-recurrent", "-Drnn4j.topology.recurrence=self").status());
+        Outcome broken = Outcome.run("gradcheck", "-Drnn4j.topology.type=broken-for-test");
         assertEquals(1, broken.status(), broken.out() + broken.err());
         assertTrue(broken.out().contains("backward") && broken.out().contains("(output.bias) FAILED"), broken.out());
         assertTrue(broken.out().contains("some checks FAILED"), broken.out());
@@ -59,7 +49,7 @@ final class NetworkCommandsTest {
 
     @Test
     void describeListsGroupsAndConnectionsWithDelaysAndParameterCounts() {
-        Outcome outcome = run("describe", "-Drnn4j.topology.hidden=[6, 4]");
+        Outcome outcome = Outcome.run("describe", "-Drnn4j.topology.hidden=[6, 4]");
         assertEquals(0, outcome.status(), outcome.err());
         String out = outcome.out();
         assertTrue(out.startsWith("elman: 1 input, 1 output, state of 10 values, 97 parameters"), out);
@@ -71,7 +61,7 @@ final class NetworkCommandsTest {
     @Test
     void describeDrawsContextCellsAsNodesAndDelayedConnectionsDashed() throws IOException, InterruptedException {
         Path dot = folder.resolve("jordan.dot");
-        Outcome outcome = run("describe", "--dot", dot.toString(), "-Drnn4j.topology.type=jordan");
+        Outcome outcome = Outcome.run("describe", "--dot", dot.toString(), "-Drnn4j.topology.type=jordan");
         assertEquals(0, outcome.status(), outcome.err());
         String drawing = Files.readString(dot);
         assertTrue(drawing.startsWith("digraph \"jordan\" {"), drawing);

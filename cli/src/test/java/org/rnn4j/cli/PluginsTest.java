@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
@@ -22,15 +20,7 @@ final class PluginsTest {
     @TempDir
     Path folder;
 
-    private record Outcome(int status, String out, String err) {
-    }
 
-    private static Outcome run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int status = Rnn4jCommand.execute(args, new PrintWriter(out), new PrintWriter(err));
-        return new Outcome(status, out.toString(), err.toString());
-    }
 
     private Path plugins() throws IOException {
         Path plugins = Files.createDirectories(folder.resolve("plugins"));
@@ -44,7 +34,7 @@ final class PluginsTest {
     @Test
     void listShowsThePluginsWithTheirJar() throws IOException {
         Path plugins = plugins();
-        Outcome outcome = run("list", "--plugin-path", plugins.toString());
+        Outcome outcome = Outcome.run("list", "--plugin-path", plugins.toString());
         assertEquals(0, outcome.status(), outcome.err());
         assertTrue(outcome.out().lines().anyMatch(l -> l.startsWith("  lstm ") && l.contains(plugins.toString())), outcome.out());
         assertTrue(outcome.out().lines().anyMatch(l -> l.startsWith("  gaussian ") && l.contains(plugins.toString())), outcome.out());
@@ -52,7 +42,7 @@ final class PluginsTest {
 
     @Test
     void withoutTheJarLstmIsAnUnknownNameListingThoseAvailable() {
-        Outcome outcome = run("train", "--no-progress", "-Drnn4j.topology.type=lstm", "-Drnn4j.output.dir=" + folder);
+        Outcome outcome = Outcome.run("train", "--no-progress", "-Drnn4j.topology.type=lstm", "-Drnn4j.output.dir=" + folder);
         assertEquals(2, outcome.status());
         assertTrue(outcome.err().startsWith("rnn4j: command line: rnn4j.topology.type: unknown topology 'lstm'; available: "),
                 outcome.err());
@@ -61,11 +51,11 @@ final class PluginsTest {
 
     @Test
     void theExampleRunFileTrainsTheLstmWithBpttAndWithRtrl() {
-        Outcome bptt = run("train", CONF.toString(), "--no-progress", "-Drnn4j.output.dir=" + folder.resolve("bptt"),
+        Outcome bptt = Outcome.run("train", CONF.toString(), "--no-progress", "-Drnn4j.output.dir=" + folder.resolve("bptt"),
                 "-Drnn4j.trainer.epochs=2");
         assertEquals(0, bptt.status(), bptt.err());
         assertTrue(bptt.out().startsWith("trained lstm"), bptt.out());
-        Outcome rtrl = run("train", CONF.toString(), "--no-progress", "-Drnn4j.output.dir=" + folder.resolve("rtrl"),
+        Outcome rtrl = Outcome.run("train", CONF.toString(), "--no-progress", "-Drnn4j.output.dir=" + folder.resolve("rtrl"),
                 "-Drnn4j.trainer.type=rtrl", "-Drnn4j.trainer.epochs=1", "-Drnn4j.data.sequences=100");
         assertEquals(0, rtrl.status(), rtrl.err());
         assertTrue(rtrl.out().startsWith("trained lstm (575 parameters) on embedded-reber with rtrl"), rtrl.out());
@@ -73,7 +63,7 @@ final class PluginsTest {
 
     @Test
     void theLstmLearnsTheEmbeddedReberGrammarToEveryPredictionLegalOnHeldOutStrings() {
-        Outcome outcome = run("train", CONF.toString(), "--no-progress", "-Drnn4j.output.dir=" + folder);
+        Outcome outcome = Outcome.run("train", CONF.toString(), "--no-progress", "-Drnn4j.output.dir=" + folder);
         assertEquals(0, outcome.status(), outcome.err());
         assertTrue(outcome.out().contains("on 200 held-out sequences"), outcome.out());
         Matcher legal = Pattern.compile("legal-strings +([0-9.]+)").matcher(outcome.out());

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,15 +19,7 @@ final class Rnn4jCommandTest {
     @TempDir
     Path folder;
 
-    private record Outcome(int status, String out, String err) {
-    }
 
-    private static Outcome run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int status = Rnn4jCommand.execute(args, new PrintWriter(out), new PrintWriter(err));
-        return new Outcome(status, out.toString(), err.toString());
-    }
 
     private static double figure(String text, String label) {
         Matcher matcher = Pattern.compile(Pattern.quote(label) + "\\s+([0-9.]+)").matcher(text);
@@ -39,7 +29,7 @@ final class Rnn4jCommandTest {
 
     @Test
     void theDefaultRunTrainsElmanOnTemporalXorToNearTheOptimum() throws IOException {
-        Outcome outcome = run("train", "--no-progress", "-Drnn4j.output.dir=" + folder);
+        Outcome outcome = Outcome.run("train", "--no-progress", "-Drnn4j.output.dir=" + folder);
         assertEquals(0, outcome.status(), outcome.err());
         String out = outcome.out();
         assertTrue(out.startsWith("trained elman"), out);
@@ -71,11 +61,11 @@ final class Rnn4jCommandTest {
 
         // The model works on its own: eval reproduces the held-out figures, inspect shows it.
         String model = runs.get(0).resolve("model.rnn4j").toString();
-        Outcome eval = run("eval", model);
+        Outcome eval = Outcome.run("eval", model);
         assertEquals(0, eval.status(), eval.err());
         assertEquals(loss, figure(eval.out(), "loss per step (mse)"), 0.0);
         assertEquals(xor, figure(eval.out(), "xor-mse"), 0.0);
-        Outcome inspect = run("inspect", model);
+        Outcome inspect = Outcome.run("inspect", model);
         assertEquals(0, inspect.status(), inspect.err());
         assertTrue(inspect.out().contains("network: elman, 1 inputs, 1 outputs, 89 parameters"), inspect.out());
         assertTrue(inspect.out().matches("(?s).*sha256 of the parameters: [0-9a-f]{64}.*"), inspect.out());
@@ -83,7 +73,7 @@ final class Rnn4jCommandTest {
 
     @Test
     void anUnknownTopologyIsAUserErrorNamingItAndThoseAvailable() {
-        Outcome outcome = run("train", "--no-progress", "-Drnn4j.topology.type=elmn", "-Drnn4j.output.dir=" + folder);
+        Outcome outcome = Outcome.run("train", "--no-progress", "-Drnn4j.topology.type=elmn", "-Drnn4j.output.dir=" + folder);
         assertEquals(2, outcome.status());
         assertTrue(outcome.err().startsWith("rnn4j: command line: rnn4j.topology.type: unknown topology 'elmn'; available: "),
                 outcome.err());
@@ -97,7 +87,7 @@ final class Rnn4jCommandTest {
     void aMisspeltKeyInARunFileNamesTheFileTheLineAndTheNearestKey() throws IOException {
         Path file = folder.resolve("run.conf");
         Files.writeString(file, "rnn4j {\n  topology.hidden = [4]\n  trainer.epoch = 5\n}\n");
-        Outcome outcome = run("train", "--no-progress", file.toString());
+        Outcome outcome = Outcome.run("train", "--no-progress", file.toString());
         assertEquals(2, outcome.status());
         assertEquals("rnn4j: " + file + ":3: unknown key rnn4j.trainer.epoch; did you mean rnn4j.trainer.epochs?",
                 outcome.err().strip());
@@ -105,28 +95,28 @@ final class Rnn4jCommandTest {
 
     @Test
     void badInputsAreOneLineEach() throws IOException {
-        Outcome missing = run("train", folder.resolve("nothing.conf").toString());
+        Outcome missing = Outcome.run("train", folder.resolve("nothing.conf").toString());
         assertEquals(2, missing.status());
         assertEquals("rnn4j: " + folder.resolve("nothing.conf") + ": no such run file", missing.err().strip());
 
         Path broken = folder.resolve("broken.conf");
         Files.writeString(broken, "rnn4j { trainer { epochs = }");
-        Outcome malformed = run("config", broken.toString());
+        Outcome malformed = Outcome.run("config", broken.toString());
         assertEquals(2, malformed.status());
         assertTrue(malformed.err().startsWith("rnn4j: " + broken), malformed.err());
         assertEquals(1, malformed.err().strip().lines().count(), malformed.err());
 
-        Outcome range = run("train", "--no-progress", "-Drnn4j.trainer.epochs=0");
+        Outcome range = Outcome.run("train", "--no-progress", "-Drnn4j.trainer.epochs=0");
         assertEquals(2, range.status());
         assertEquals("rnn4j: command line: rnn4j.trainer.epochs: expected an integer ≥ 1, got 0", range.err().strip());
 
-        Outcome usage = run("trian");
+        Outcome usage = Outcome.run("trian");
         assertEquals(2, usage.status());
     }
 
     @Test
     void listShowsEveryPluginWithWhereItCameFrom() {
-        Outcome outcome = run("list");
+        Outcome outcome = Outcome.run("list");
         assertEquals(0, outcome.status(), outcome.err());
         for (String expected : List.of("topologies:", "elman", "jordan", "feedforward", "partially-recurrent",
                 "fully-recurrent", "trainers:", "bptt", "rtrl", "optimizers:", "adam", "sgd", "rmsprop", "rprop",
@@ -143,7 +133,7 @@ final class Rnn4jCommandTest {
     void configPrintsTheEffectiveConfigurationWithOverrides() throws IOException {
         Path file = folder.resolve("run.conf");
         Files.writeString(file, "rnn4j.topology.hidden = [12]\n");
-        Outcome outcome = run("config", file.toString(), "-Drnn4j.seed=77");
+        Outcome outcome = Outcome.run("config", file.toString(), "-Drnn4j.seed=77");
         assertEquals(0, outcome.status(), outcome.err());
         assertTrue(outcome.out().contains("seed=77"), outcome.out());
         assertTrue(outcome.out().replaceAll("\\s", "").contains("hidden=[12]"), outcome.out());
@@ -153,8 +143,8 @@ final class Rnn4jCommandTest {
 
     @Test
     void versionAndHelp() {
-        assertEquals(0, run("--version").status());
-        Outcome help = run("--help");
+        assertEquals(0, Outcome.run("--version").status());
+        Outcome help = Outcome.run("--help");
         assertEquals(0, help.status());
         assertTrue(help.out().contains("train") && help.out().contains("list") && help.out().contains("config"));
     }

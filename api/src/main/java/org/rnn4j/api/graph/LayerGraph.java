@@ -64,33 +64,8 @@ public final class LayerGraph {
     public record Group(String name, int size, Activation activation, boolean bias, boolean context) {
     }
 
-    /** f(x) = x: the activation of context cells, part of the kit so that it needs no plugin. */
-    static final Activation LINEAR = new Activation() {
-        @Override
-        public String name() {
-            return "identity";
-        }
-
-        @Override
-        public double value(double x) {
-            return x;
-        }
-
-        @Override
-        public double derivative(double x, double fx) {
-            return 1;
-        }
-
-        @Override
-        public void values(double[] x, double[] fx, int n) {
-            System.arraycopy(x, 0, fx, 0, n);
-        }
-
-        @Override
-        public void derivatives(double[] x, double[] fx, double[] d, int n) {
-            java.util.Arrays.fill(d, 0, n, 1.0);
-        }
-    };
+    /** f(x) = x: the activation of context cells. */
+    static final Activation LINEAR = new org.rnn4j.api.activation.Identity();
 
     /**
      * A connection. {@code weight} is the constant of a {@link Kind#FIXED} connection.
