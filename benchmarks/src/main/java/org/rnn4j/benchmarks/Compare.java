@@ -1,0 +1,324 @@
+package org.rnn4j.benchmarks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.management.ThreadMXBean;
+import com.typesafe.config.ConfigFactory;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.encog.engine.network.activation.ActivationSigmoid;
+import org.encog.engine.network.activation.ActivationTANH;
+import org.encog.ml.data.basic.BasicMLDataSet;
+import org.encog.neural.networks.BasicNetwork;
+import org.encog.neural.networks.training.propagation.resilient.ResilientPropagation;
+import org.encog.neural.pattern.ElmanPattern;
+import org.encog.neural.pattern.JordanPattern;
+import org.rnn4j.api.Loss;
+import org.rnn4j.api.data.DataSet;
+import org.rnn4j.api.data.Sequence;
+import org.rnn4j.api.loss.CrossEntropy;
+import org.rnn4j.api.loss.MeanSquaredError;
+import org.rnn4j.api.network.Network;
+import org.rnn4j.api.network.Parameters;
+import org.rnn4j.api.network.StepCache;
+import org.rnn4j.api.training.TrainingListener;
+import org.rnn4j.api.training.TrainingSession;
+import org.rnn4j.api.training.TrainingSetup;
+import org.rnn4j.core.data.TemporalXor;
+import org.rnn4j.trainers.AdamOptimizer;
+import org.rnn4j.trainers.BpttTrainer;
+import org.rnn4j.trainers.RtrlTrainer;
+
+/**
+ * The side-by-side comparison: the same networks, data shapes and hyperparameters in rnn4j and in
+ * its peers, timed in one run on one thread, medians of many repetitions. Run by
+ * {@code benchmarks/compare.sh}; prints a table.
+ */
+public final class Compare {
+
+    private Compare() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"workload", "system", "median time", "final loss", "peer / rnn4j"});
+
+        // (a) small: Elman 1-6-1, temporal XOR of 300 steps, full BPTT, batch 1, Adam.
+        double[] small = smallRnn4j();
+        rows.add(row("(a) Elman 1-6-1, 300 steps, epoch", "rnn4j bptt", small[0], small[1], Double.NaN));
+        double[] encogElman = encog(true);
+        rows.add(row("(a) Elman 1-6-1, 300 steps, epoch", "Encog 3.4 Elman, RPROP (no BPTT)", encogElman[0], encogElman[1],
+                encogElman[0] / small[0]));
+        double[] encogJordan = encog(false);
+        rows.add(row("(a) Jordan 1-6-1, 300 steps, epoch", "Encog 3.4 Jordan, RPROP (no BPTT)", encogJordan[0],
+                encogJordan[1], encogJordan[0] / small[0]));
+
+        // (b) large: Elman 64-256-64, one-hot, 100 steps, batch 32, cross-entropy, Adam.
+        double[] large = largeRnn4j();
+        rows.add(row("(b) Elman 64-256-64, 100 steps x 32, batch", "rnn4j bptt", large[0], large[1], Double.NaN));
+
+        JsonNode torch = torch();
+        if (torch != null) {
+            double smallTorch = torch.path("small_epoch_seconds").asDouble();
+            double largeTorch = torch.path("large_batch_seconds").asDouble();
+            rows.add(row("(a) Elman 1-6-1, 300 steps, epoch", "PyTorch " + torch.path("torch").asText(), smallTorch,
+                    torch.path("small_loss").asDouble(), smallTorch / small[0]));
+            rows.add(row("(b) Elman 64-256-64, 100 steps x 32, batch", "PyTorch " + torch.path("torch").asText(), largeTorch,
+                    torch.path("large_loss").asDouble(), largeTorch / large[0]));
+        } else {
+            rows.add(new String[] {"(a), (b)", "PyTorch", "not run: /usr/bin/python3 has no torch (compare.sh installs it)", "", ""});
+        }
+        print(rows);
+
+        System.out.println();
+        System.out.println("(c) RTRL on fully-recurrent (1 input, 1 output), per step of one sequence:");
+        System.out.println("units  parameters  time/step    n²·p multiply-adds  achieved GFLOP/s  GEMM (n×n)·(n×p) GFLOP/s  fraction");
+        for (int n : new int[] {16, 32, 64}) {
+            double[] rtrl = rtrl(n);
+            System.out.printf(Locale.ROOT, "%5d  %10d  %9.1f µs  %18.0f  %16.2f  %24.2f  %7.0f%%%n", n, (int) rtrl[1], rtrl[0] * 1e6,
+                    rtrl[2], 2 * rtrl[2] / rtrl[0] / 1e9, rtrl[3], 100 * (2 * rtrl[2] / rtrl[0] / 1e9) / rtrl[3]);
+        }
+
+        System.out.println();
+        System.out.println("Allocation per step in steady state (ThreadMXBean allocated bytes):");
+        for (String topology : new String[] {"elman", "fully-recurrent"}) {
+            System.out.printf(Locale.ROOT, "  %-16s bptt step (batch 32, hidden 64): %6.1f bytes; rtrl step (hidden 16): %6.1f bytes%n",
+                    topology, allocationBptt(topology), allocationRtrl(topology));
+        }
+    }
+
+    private static String[] row(String workload, String system, double seconds, double loss, double ratio) {
+        return new String[] {workload, system, time(seconds), Double.isNaN(loss) ? "" : String.format(Locale.ROOT, "%.4f", loss),
+            Double.isNaN(ratio) ? "" : String.format(Locale.ROOT, "%.1f", ratio)};
+    }
+
+    private static String time(double seconds) {
+        return seconds >= 1e-3 ? String.format(Locale.ROOT, "%.2f ms", seconds * 1e3) : String.format(Locale.ROOT, "%.1f µs", seconds * 1e6);
+    }
+
+    private static void print(List<String[]> rows) {
+        int[] widths = new int[rows.get(0).length];
+        for (String[] row : rows) {
+            for (int i = 0; i < row.length; i++) {
+                widths[i] = Math.max(widths[i], row[i].length());
+            }
+        }
+        for (String[] row : rows) {
+            StringBuilder line = new StringBuilder();
+            for (int i = 0; i < row.length; i++) {
+                line.append(String.format("%-" + (widths[i] + 2) + "s", row[i]));
+            }
+            System.out.println(line.toString().stripTrailing());
+        }
+    }
+
+    /** Median seconds per epoch of rnn4j's full BPTT on one 300-step temporal-XOR sequence, and the final loss. */
+    static double[] smallRnn4j() {
+        DataSet data = new TemporalXor().load(ConfigFactory.parseString("sequences = 1, length = 300"), new SplittableRandom(1));
+        Network network = Networks.build("elman", 6, 1, 1);
+        TrainingSession session = session(network, data, new MeanSquaredError(), 1, 0.01, "sigmoid");
+        return timeEpochs(session, 2000, 3000);
+    }
+
+    /** Median seconds per batch of rnn4j's BPTT on 32 one-hot sequences of 100 steps, and the final loss. */
+    static double[] largeRnn4j() {
+        SplittableRandom random = new SplittableRandom(1);
+        List<Sequence> sequences = new ArrayList<>();
+        for (int s = 0; s < 32; s++) {
+            DMatrixRMaj x = new DMatrixRMaj(100, 64);
+            DMatrixRMaj y = new DMatrixRMaj(100, 64);
+            int symbol = random.nextInt(64);
+            for (int t = 0; t < 100; t++) {
+                x.set(t, symbol, 1);
+                symbol = random.nextInt(64);
+                y.set(t, symbol, 1);
+            }
+            sequences.add(new Sequence(x, y));
+        }
+        DataSet data = new DataSet("one-hot", 64, 64, sequences, List.of());
+        Network network = Networks.build("elman", 256, 64, 64);
+        TrainingSession session = session(network, data, new CrossEntropy(), 32, 0.001, "identity");
+        return timeEpochs(session, 5, 20);
+    }
+
+    private static TrainingSession session(Network network, DataSet data, Loss loss, int batch, double rate, String output) {
+        var adam = new AdamOptimizer().create(ConfigFactory.parseString(
+                "learning-rate = " + rate + ", beta1 = 0.9, beta2 = 0.999, epsilon = 1e-8"), network.parameters());
+        return new BpttTrainer().start(new TrainingSetup(ConfigFactory.parseString("k1 = 0, k2 = 0"), network, data, loss, adam,
+                batch, TrainingListener.NONE));
+    }
+
+    private static double[] timeEpochs(TrainingSession session, int warmup, int runs) {
+        for (int e = 1; e <= warmup; e++) {
+            session.runEpoch(e, new SplittableRandom(e));
+        }
+        double[] times = new double[runs];
+        double loss = 0;
+        for (int e = 0; e < runs; e++) {
+            long start = System.nanoTime();
+            loss = session.runEpoch(warmup + e + 1, new SplittableRandom(e));
+            times[e] = (System.nanoTime() - start) / 1e9;
+        }
+        return new double[] {median(times), loss};
+    }
+
+    /** Encog's Elman (or Jordan) 1-6-1 on the same 300 steps, one RPROP iteration per epoch. */
+    static double[] encog(boolean elman) {
+        DataSet data = new TemporalXor().load(ConfigFactory.parseString("sequences = 1, length = 300"), new SplittableRandom(1));
+        Sequence sequence = data.sequences().get(0);
+        double[][] input = new double[300][1];
+        double[][] ideal = new double[300][1];
+        for (int t = 0; t < 300; t++) {
+            input[t][0] = sequence.inputs().get(t, 0);
+            ideal[t][0] = sequence.targets().get(t, 0);
+        }
+        BasicNetwork network;
+        if (elman) {
+            ElmanPattern pattern = new ElmanPattern();
+            pattern.setActivationFunction(new ActivationTANH());
+            pattern.setInputNeurons(1);
+            pattern.addHiddenLayer(6);
+            pattern.setOutputNeurons(1);
+            network = (BasicNetwork) pattern.generate();
+        } else {
+            JordanPattern pattern = new JordanPattern();
+            pattern.setActivationFunction(new ActivationSigmoid());
+            pattern.setInputNeurons(1);
+            pattern.addHiddenLayer(6);
+            pattern.setOutputNeurons(1);
+            network = (BasicNetwork) pattern.generate();
+        }
+        network.reset(1);
+        ResilientPropagation train = new ResilientPropagation(network, new BasicMLDataSet(input, ideal));
+        train.setThreadCount(1);
+        for (int i = 0; i < 2000; i++) {
+            train.iteration();
+        }
+        double[] times = new double[3000];
+        for (int i = 0; i < times.length; i++) {
+            long start = System.nanoTime();
+            train.iteration();
+            times[i] = (System.nanoTime() - start) / 1e9;
+        }
+        train.finishTraining();
+        return new double[] {median(times), train.getError()};
+    }
+
+    /** Seconds per RTRL step of a fully recurrent net of {@code n} units, p, n²·p, and the (n×n)·(n×p) GEMM rate. */
+    static double[] rtrl(int n) {
+        Network network = Networks.build("fully-recurrent", n, 1, 1);
+        SplittableRandom random = new SplittableRandom(2);
+        DMatrixRMaj x = new DMatrixRMaj(200, 1);
+        DMatrixRMaj y = new DMatrixRMaj(200, 1);
+        for (int t = 0; t < 200; t++) {
+            x.data[t] = random.nextInt(2);
+            y.data[t] = random.nextInt(2);
+        }
+        DataSet data = new DataSet("bits", 1, 1, List.of(new Sequence(x, y)), List.of());
+        var adam = new AdamOptimizer().create(ConfigFactory.parseString(
+                "learning-rate = 0.001, beta1 = 0.9, beta2 = 0.999, epsilon = 1e-8"), network.parameters());
+        TrainingSession session = new RtrlTrainer().start(new TrainingSetup(ConfigFactory.parseString(
+                "update = step, teacher-forcing = false"), network, data, new MeanSquaredError(), adam, 1, TrainingListener.NONE));
+        int epochs = n <= 16 ? 40 : n <= 32 ? 10 : 4;
+        double perEpoch = timeEpochs(session, epochs, epochs)[0];
+        int p = network.parameters().size();
+        double multiplyAdds = (double) n * n * p;
+        DMatrixRMaj j = Networks.random(n, n, 3);
+        DMatrixRMaj sensitivity = Networks.random(n, p, 4);
+        DMatrixRMaj product = new DMatrixRMaj(n, p);
+        double[] gemm = new double[30];
+        for (int r = 0; r < 10; r++) {
+            CommonOps_DDRM.mult(j, sensitivity, product);
+        }
+        for (int r = 0; r < gemm.length; r++) {
+            long start = System.nanoTime();
+            CommonOps_DDRM.mult(j, sensitivity, product);
+            gemm[r] = (System.nanoTime() - start) / 1e9;
+        }
+        return new double[] {perEpoch / 200, p, multiplyAdds, 2 * multiplyAdds / median(gemm) / 1e9};
+    }
+
+    static double allocationBptt(String topology) {
+        Network network = Networks.build(topology, 64, 64, 64);
+        int batch = 32;
+        StepCache cache = network.newStepCache(batch);
+        DMatrixRMaj state = Networks.random(batch, network.stateSize(), 1);
+        DMatrixRMaj input = Networks.random(batch, 64, 2);
+        DMatrixRMaj dy = Networks.random(batch, 64, 3);
+        DMatrixRMaj ds = Networks.random(batch, network.stateSize(), 4);
+        DMatrixRMaj dsPrevious = new DMatrixRMaj(batch, network.stateSize());
+        Parameters gradient = network.parameters().zerosLike();
+        Runnable step = () -> {
+            network.forward(state, input, cache);
+            network.backward(cache, dy, ds, gradient, dsPrevious, null);
+        };
+        return bytesPerRun(step);
+    }
+
+    static double allocationRtrl(String topology) {
+        Network network = Networks.build(topology, 16, 16, 16);
+        StepCache cache = network.newStepCache(1);
+        DMatrixRMaj state = Networks.random(1, network.stateSize(), 1);
+        DMatrixRMaj input = Networks.random(1, 16, 2);
+        int n = network.stateSize();
+        DMatrixRMaj jacobian = new DMatrixRMaj(n, n);
+        DMatrixRMaj sensitivity = Networks.random(n, network.parameters().size(), 3);
+        DMatrixRMaj next = new DMatrixRMaj(n, network.parameters().size());
+        Runnable step = () -> {
+            network.forward(state, input, cache);
+            network.stateJacobian(cache, 0, jacobian);
+            CommonOps_DDRM.mult(jacobian, sensitivity, next);
+            network.addParameterJacobian(cache, 0, next);
+        };
+        return bytesPerRun(step);
+    }
+
+    private static double bytesPerRun(Runnable step) {
+        ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long id = Thread.currentThread().getId();
+        for (int i = 0; i < 20_000; i++) {
+            step.run();
+        }
+        int runs = 10_000;
+        long before = threads.getThreadAllocatedBytes(id);
+        for (int i = 0; i < runs; i++) {
+            step.run();
+        }
+        long after = threads.getThreadAllocatedBytes(id);
+        return (double) (after - before) / runs;
+    }
+
+    private static JsonNode torch() throws Exception {
+        Path python = Path.of("/usr/bin/python3");
+        Path script = Path.of(System.getProperty("rnn4j.torch-script", "benchmarks/torch_compare.py"));
+        if (!Files.isExecutable(python) || !Files.exists(script)) {
+            return null;
+        }
+        ProcessBuilder builder = new ProcessBuilder(python.toString(), script.toString(), "1").redirectErrorStream(false);
+        builder.environment().put("OPENBLAS_NUM_THREADS", "1");
+        builder.environment().put("OMP_NUM_THREADS", "1");
+        Process process = builder.start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(30, TimeUnit.MINUTES) || process.exitValue() != 0) {
+            System.err.println("PyTorch side failed: " + new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
+            return null;
+        }
+        return new ObjectMapper().readTree(out.lines().reduce((a, b) -> b).orElse("{}"));
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+}

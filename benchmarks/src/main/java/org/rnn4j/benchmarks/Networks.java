@@ -1,0 +1,32 @@
+package org.rnn4j.benchmarks;
+
+import com.typesafe.config.ConfigFactory;
+import java.util.SplittableRandom;
+import org.ejml.data.DMatrixRMaj;
+import org.rnn4j.api.network.Network;
+import org.rnn4j.core.Rnn4j;
+import org.rnn4j.core.engine.TrainingEngine;
+
+/** Networks of the seed's topologies at benchmark sizes, built through the plugins as a run builds them. */
+final class Networks {
+
+    private Networks() {
+    }
+
+    /** {@code topology} with {@code hidden} units per layer (fully-recurrent: units in all), {@code inputs → outputs}. */
+    static Network build(String topology, int hidden, int inputs, int outputs) {
+        String size = topology.equals("fully-recurrent") ? "units = " + Math.max(hidden, outputs) : "hidden = [" + hidden + "]";
+        Rnn4j rnn4j = Rnn4j.create(ConfigFactory.parseString("rnn4j.topology { type = " + topology + ", " + size
+                + ", output-activation = identity }"));
+        return new TrainingEngine(rnn4j.plugins()).buildNetwork(rnn4j.settings(), inputs, outputs);
+    }
+
+    static DMatrixRMaj random(int rows, int cols, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        DMatrixRMaj m = new DMatrixRMaj(rows, cols);
+        for (int i = 0; i < m.getNumElements(); i++) {
+            m.data[i] = random.nextDouble(-1, 1);
+        }
+        return m;
+    }
+}
