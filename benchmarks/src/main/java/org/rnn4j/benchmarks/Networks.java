@@ -15,9 +15,9 @@ final class Networks {
 
     /** {@code topology} with {@code hidden} units per layer (fully-recurrent: units in all), {@code inputs → outputs}. */
     static Network build(String topology, int hidden, int inputs, int outputs) {
-        String size = topology.equals("fully-recurrent") ? "units = " + Math.max(hidden, outputs) : "hidden = [" + hidden + "]";
-        Rnn4j rnn4j = Rnn4j.create(ConfigFactory.parseString("rnn4j.topology { type = " + topology + ", " + size
-                + ", output-activation = identity }"));
+        String size = topology.equals("fully-recurrent") ? "units = " + Math.max(hidden, outputs)
+                : "hidden = [" + hidden + "], output-activation = identity";
+        Rnn4j rnn4j = Rnn4j.create(ConfigFactory.parseString("rnn4j.topology { type = " + topology + ", " + size + " }"));
         return new TrainingEngine(rnn4j.plugins()).buildNetwork(rnn4j.settings(), inputs, outputs);
     }
 
