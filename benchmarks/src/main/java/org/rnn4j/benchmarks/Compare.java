@@ -82,6 +82,7 @@ public final class Compare {
 
         System.out.println();
         System.out.println("(c) RTRL on fully-recurrent (1 input, 1 output), per step of one sequence:");
+        System.out.println("kernels: " + org.rnn4j.api.graph.MatrixKernels.best().getClass().getSimpleName());
         System.out.println("units  parameters  time/step    n²·p multiply-adds  achieved GFLOP/s  GEMM (n×n)·(n×p) GFLOP/s  fraction");
         for (int n : new int[] {16, 32, 64}) {
             double[] rtrl = rtrl(n);
@@ -238,11 +239,11 @@ public final class Compare {
         DMatrixRMaj product = new DMatrixRMaj(n, p);
         double[] gemm = new double[30];
         for (int r = 0; r < 10; r++) {
-            CommonOps_DDRM.mult(j, sensitivity, product);
+            org.rnn4j.api.graph.MatrixKernels.best().mult(j, sensitivity, product);
         }
         for (int r = 0; r < gemm.length; r++) {
             long start = System.nanoTime();
-            CommonOps_DDRM.mult(j, sensitivity, product);
+            org.rnn4j.api.graph.MatrixKernels.best().mult(j, sensitivity, product);
             gemm[r] = (System.nanoTime() - start) / 1e9;
         }
         return new double[] {perEpoch / 200, p, multiplyAdds, 2 * multiplyAdds / median(gemm) / 1e9};

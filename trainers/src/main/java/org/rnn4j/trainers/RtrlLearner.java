@@ -1,7 +1,7 @@
 package org.rnn4j.trainers;
 
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
+import org.rnn4j.api.graph.MatrixKernels;
 import org.rnn4j.api.Loss;
 import org.rnn4j.api.network.Network;
 import org.rnn4j.api.network.Parameters;
@@ -91,7 +91,7 @@ final class RtrlLearner implements OnlineLearner {
             }
         }
         network.stateJacobian(cache, 0, jacobian);
-        CommonOps_DDRM.mult(jacobian, sensitivity, next);
+        MatrixKernels.best().mult(jacobian, sensitivity, next);
         network.addParameterJacobian(cache, 0, next);
         DMatrixRMaj swap = sensitivity;
         sensitivity = next;

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
+import org.rnn4j.api.graph.MatrixKernels;
 import org.rnn4j.api.Loss;
 import org.rnn4j.api.data.Batch;
 import org.rnn4j.api.data.Sequence;
@@ -113,7 +113,7 @@ final class RtrlSession implements TrainingSession {
 
             for (int row = 0; row < rows; row++) {
                 network.stateJacobian(cache, row, work.jacobian);
-                CommonOps_DDRM.mult(work.jacobian, work.sensitivity[row], work.next[row]);
+                MatrixKernels.best().mult(work.jacobian, work.sensitivity[row], work.next[row]);
                 network.addParameterJacobian(cache, row, work.next[row]);
                 DMatrixRMaj swap = work.sensitivity[row];
                 work.sensitivity[row] = work.next[row];

@@ -47,6 +47,7 @@ public final class GraphNetwork implements Network {
     private final int outputSize;
     private final int stateSize;
     private final Parameters parameters;
+    private final MatrixKernels kernels = MatrixKernels.best();
 
     GraphNetwork(LayerGraph graph) {
         this.graph = graph;
@@ -216,7 +217,7 @@ public final class GraphNetwork implements Network {
             for (int c : incoming[g]) {
                 DMatrixRMaj source = delay[c] == 0 ? cache.value[from[c]] : cache.previous[from[c]];
                 switch (kind[c]) {
-                    case FULL -> CommonOps_DDRM.multAddTransB(source, weight[c], z);
+                    case FULL -> kernels.multAddTransB(source, weight[c], z);
                     case DIAGONAL -> addScaledRows(weight[c].data, source, z);
                     case FIXED -> addScaled(fixedWeight[c], source, z);
                 }
@@ -269,9 +270,9 @@ public final class GraphNetwork implements Network {
                 boolean propagate = delay[c] == 1 || source > 0 || inputGradient != null;
                 switch (kind[c]) {
                     case FULL -> {
-                        CommonOps_DDRM.multAddTransA(delta, sourceValue, gradientBlocks.get(weightBlock[c]).value());
+                        kernels.multAddTransA(delta, sourceValue, gradientBlocks.get(weightBlock[c]).value());
                         if (propagate) {
-                            CommonOps_DDRM.multAdd(delta, weight[c], sourceGradient);
+                            kernels.multAdd(delta, weight[c], sourceGradient);
                         }
                     }
                     case DIAGONAL -> {
@@ -318,7 +319,7 @@ public final class GraphNetwork implements Network {
                 } else if (dependsOnState[source]) {
                     DMatrixRMaj chained = cache.stateJacobian(source);
                     switch (kind[c]) {
-                        case FULL -> CommonOps_DDRM.multAdd(weight[c], chained, j);
+                        case FULL -> kernels.multAdd(weight[c], chained, j);
                         case DIAGONAL -> addScaledRowsOfMatrix(weight[c].data, 0, chained, j);
                         case FIXED -> addScaledRowsOfMatrix(null, fixedWeight[c], chained, j);
                     }
@@ -349,7 +350,7 @@ public final class GraphNetwork implements Network {
                 if (delay[c] == 0 && source > 0) {
                     DMatrixRMaj chained = cache.parameterJacobian(source);
                     switch (kind[c]) {
-                        case FULL -> CommonOps_DDRM.multAdd(weight[c], chained, j);
+                        case FULL -> kernels.multAdd(weight[c], chained, j);
                         case DIAGONAL -> addScaledRowsOfMatrix(weight[c].data, 0, chained, j);
                         case FIXED -> addScaledRowsOfMatrix(null, fixedWeight[c], chained, j);
                     }

@@ -1,0 +1,78 @@
+package org.rnn4j.kernels;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+import org.ejml.data.DMatrixRMaj;
+import org.junit.jupiter.api.Test;
+import org.rnn4j.api.graph.MatrixKernels;
+
+/** Every kernel gives EJML's results to rounding, at small shapes (EJML's path) and large (OpenBLAS's). */
+final class OpenBlasKernelsTest {
+
+    private static DMatrixRMaj random(int rows, int cols, SplittableRandom random) {
+        DMatrixRMaj m = new DMatrixRMaj(rows, cols);
+        for (int i = 0; i < m.getNumElements(); i++) {
+            m.data[i] = random.nextDouble(-1, 1);
+        }
+        return m;
+    }
+
+    private static void assertClose(DMatrixRMaj expected, DMatrixRMaj actual, String what) {
+        double scale = 0;
+        double difference = 0;
+        for (int i = 0; i < expected.getNumElements(); i++) {
+            scale = Math.max(scale, Math.abs(expected.data[i]));
+            difference = Math.max(difference, Math.abs(expected.data[i] - actual.data[i]));
+        }
+        assertTrue(difference <= 1e-13 * Math.max(1, scale), what + ": differs by " + difference);
+    }
+
+    @Test
+    void everyProductMatchesEjmlAtSmallAndLargeShapes() {
+        MatrixKernels blas = new OpenBlasKernels();
+        SplittableRandom random = new SplittableRandom(1);
+        int[][] shapes = {{1, 8, 8}, {3, 5, 7}, {32, 64, 64}, {1, 256, 256}, {32, 256, 256}, {17, 33, 65}};
+        for (int[] shape : shapes) {
+            int m = shape[0];
+            int k = shape[1];
+            int n = shape[2];
+            String at = m + "x" + k + "x" + n;
+            DMatrixRMaj a = random(m, k, random);
+            DMatrixRMaj bt = random(n, k, random);
+            DMatrixRMaj b = random(k, n, random);
+            DMatrixRMaj at2 = random(k, m, random);
+            DMatrixRMaj c0 = random(m, n, random);
+
+            DMatrixRMaj expected = c0.copy();
+            DMatrixRMaj actual = c0.copy();
+            MatrixKernels.EJML.multAddTransB(a, bt, expected);
+            blas.multAddTransB(a, bt, actual);
+            assertClose(expected, actual, "multAddTransB " + at);
+
+            expected = c0.copy();
+            actual = c0.copy();
+            MatrixKernels.EJML.multAddTransA(at2, b, expected);
+            blas.multAddTransA(at2, b, actual);
+            assertClose(expected, actual, "multAddTransA " + at);
+
+            expected = c0.copy();
+            actual = c0.copy();
+            MatrixKernels.EJML.multAdd(a, b, expected);
+            blas.multAdd(a, b, actual);
+            assertClose(expected, actual, "multAdd " + at);
+
+            expected = new DMatrixRMaj(m, n);
+            actual = c0.copy();
+            MatrixKernels.EJML.mult(a, b, expected);
+            blas.mult(a, b, actual);
+            assertClose(expected, actual, "mult " + at);
+        }
+    }
+
+    @Test
+    void theFrameworkFindsTheseKernels() {
+        assertEquals(OpenBlasKernels.class, MatrixKernels.best().getClass());
+    }
+}
