@@ -5,10 +5,11 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
- * The matrix products a network step is made of, on row-major EJML matrices. EJML's own kernels
- * ({@link #EJML}) always work and serve small shapes best; a faster implementation for large
- * shapes (a BLAS) is found with {@link ServiceLoader} — for example the {@code kernels-openblas}
- * module — and chooses per shape. Every implementation gives EJML's results to rounding.
+ * The matrix products a network step is made of, on row-major EJML matrices. The pure-Java
+ * kernels ({@link #JAVA}: tight loops for small shapes, EJML's for larger) always work; a faster
+ * implementation for large shapes (a BLAS) is found with {@link ServiceLoader} — for example the
+ * {@code kernels-openblas} module — and chooses per shape. Every implementation gives EJML's
+ * results to rounding.
  */
 public interface MatrixKernels {
 
@@ -47,7 +48,117 @@ public interface MatrixKernels {
         }
     };
 
-    /** The kernels to use: the first implementation on the class path that works, else {@link #EJML}. */
+    /**
+     * Plain-Java loops in the order row-major storage favours (c's rows updated by a multiple of
+     * b's rows, which the JIT vectorises), for small products, where EJML's general kernels lose
+     * more to index arithmetic and strided access than they gain; EJML's for the rest.
+     */
+    MatrixKernels JAVA = new MatrixKernels() {
+        /** Multiply-adds from which EJML's kernels take over. */
+        private static final long SMALL = 32 * 32 * 32;
+
+        @Override
+        public void multAddTransB(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
+            int m = a.numRows;
+            int k = a.numCols;
+            int n = b.numRows;
+            if ((long) m * n * k >= SMALL || b.numCols != k || c.numRows != m || c.numCols != n) {
+                EJML.multAddTransB(a, b, c);
+                return;
+            }
+            double[] ad = a.data;
+            double[] bd = b.data;
+            double[] cd = c.data;
+            for (int i = 0; i < m; i++) {
+                int ai = i * k;
+                int ci = i * n;
+                for (int j = 0; j < n; j++) {
+                    int bj = j * k;
+                    double sum = 0;
+                    for (int p = 0; p < k; p++) {
+                        sum += ad[ai + p] * bd[bj + p];
+                    }
+                    cd[ci + j] += sum;
+                }
+            }
+        }
+
+        @Override
+        public void multAddTransA(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
+            int k = a.numRows;
+            int m = a.numCols;
+            int n = b.numCols;
+            if ((long) m * n * k >= SMALL || b.numRows != k || c.numRows != m || c.numCols != n) {
+                EJML.multAddTransA(a, b, c);
+                return;
+            }
+            double[] ad = a.data;
+            double[] bd = b.data;
+            double[] cd = c.data;
+            for (int p = 0; p < k; p++) {
+                int ap = p * m;
+                int bp = p * n;
+                for (int i = 0; i < m; i++) {
+                    double v = ad[ap + i];
+                    if (v != 0) {
+                        int ci = i * n;
+                        for (int j = 0; j < n; j++) {
+                            cd[ci + j] += v * bd[bp + j];
+                        }
+                    }
+                }
+            }
+        }
+
+        @Override
+        public void multAdd(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
+            int m = a.numRows;
+            int k = a.numCols;
+            int n = b.numCols;
+            if ((long) m * n * k >= SMALL || b.numRows != k || c.numRows != m || c.numCols != n) {
+                EJML.multAdd(a, b, c);
+                return;
+            }
+            addProduct(a, b, c);
+        }
+
+        @Override
+        public void mult(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
+            int m = a.numRows;
+            int k = a.numCols;
+            int n = b.numCols;
+            if ((long) m * n * k >= SMALL || b.numRows != k || c.numRows != m || c.numCols != n) {
+                EJML.mult(a, b, c);
+                return;
+            }
+            java.util.Arrays.fill(c.data, 0, m * n, 0.0);
+            addProduct(a, b, c);
+        }
+
+        private void addProduct(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
+            int m = a.numRows;
+            int k = a.numCols;
+            int n = b.numCols;
+            double[] ad = a.data;
+            double[] bd = b.data;
+            double[] cd = c.data;
+            for (int i = 0; i < m; i++) {
+                int ai = i * k;
+                int ci = i * n;
+                for (int p = 0; p < k; p++) {
+                    double v = ad[ai + p];
+                    if (v != 0) {
+                        int bp = p * n;
+                        for (int j = 0; j < n; j++) {
+                            cd[ci + j] += v * bd[bp + j];
+                        }
+                    }
+                }
+            }
+        }
+    };
+
+    /** The kernels to use: the first implementation on the class path that works, else {@link #JAVA}. */
     static MatrixKernels best() {
         return Best.KERNELS;
     }
@@ -67,7 +178,7 @@ public interface MatrixKernels {
             } catch (java.util.ServiceConfigurationError | LinkageError e) {
                 // a BLAS that cannot load on this machine: EJML's kernels always work
             }
-            return EJML;
+            return JAVA;
         }
     }
 }

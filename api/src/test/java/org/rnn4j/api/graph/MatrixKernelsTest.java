@@ -1,0 +1,63 @@
+package org.rnn4j.api.graph;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+import org.ejml.data.DMatrixRMaj;
+import org.junit.jupiter.api.Test;
+
+/** The pure-Java kernels give EJML's results to rounding, on the small shapes they serve and beyond. */
+final class MatrixKernelsTest {
+
+    private static DMatrixRMaj random(int rows, int cols, SplittableRandom random) {
+        DMatrixRMaj m = new DMatrixRMaj(rows, cols);
+        for (int i = 0; i < m.getNumElements(); i++) {
+            m.data[i] = random.nextDouble(-1, 1);
+        }
+        return m;
+    }
+
+    private static void assertClose(DMatrixRMaj expected, DMatrixRMaj actual, String what) {
+        double difference = 0;
+        for (int i = 0; i < expected.getNumElements(); i++) {
+            difference = Math.max(difference, Math.abs(expected.data[i] - actual.data[i]));
+        }
+        assertTrue(difference <= 1e-13, what + ": differs by " + difference);
+    }
+
+    @Test
+    void javaKernelsMatchEjml() {
+        SplittableRandom random = new SplittableRandom(1);
+        for (int[] shape : new int[][] {{1, 1, 1}, {1, 6, 6}, {3, 5, 7}, {32, 8, 8}, {1, 64, 64}, {40, 40, 40}}) {
+            int m = shape[0];
+            int k = shape[1];
+            int n = shape[2];
+            DMatrixRMaj a = random(m, k, random);
+            DMatrixRMaj bt = random(n, k, random);
+            DMatrixRMaj b = random(k, n, random);
+            DMatrixRMaj aT = random(k, m, random);
+            DMatrixRMaj c = random(m, n, random);
+            String at = m + "x" + k + "x" + n;
+            DMatrixRMaj expected = c.copy();
+            DMatrixRMaj actual = c.copy();
+            MatrixKernels.EJML.multAddTransB(a, bt, expected);
+            MatrixKernels.JAVA.multAddTransB(a, bt, actual);
+            assertClose(expected, actual, "multAddTransB " + at);
+            expected = c.copy();
+            actual = c.copy();
+            MatrixKernels.EJML.multAddTransA(aT, b, expected);
+            MatrixKernels.JAVA.multAddTransA(aT, b, actual);
+            assertClose(expected, actual, "multAddTransA " + at);
+            expected = c.copy();
+            actual = c.copy();
+            MatrixKernels.EJML.multAdd(a, b, expected);
+            MatrixKernels.JAVA.multAdd(a, b, actual);
+            assertClose(expected, actual, "multAdd " + at);
+            expected = new DMatrixRMaj(m, n);
+            actual = c.copy();
+            MatrixKernels.EJML.mult(a, b, expected);
+            MatrixKernels.JAVA.mult(a, b, actual);
+            assertClose(expected, actual, "mult " + at);
+        }
+    }
+}
