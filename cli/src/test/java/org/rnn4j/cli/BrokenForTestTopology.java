@@ -8,6 +8,7 @@ import org.rnn4j.api.graph.LayerGraph;
 import org.rnn4j.api.network.Network;
 import org.rnn4j.api.network.Parameters;
 import org.rnn4j.api.network.StepCache;
+import org.rnn4j.tck.ForwardingNetwork;
 
 /** A test-only topology whose backward is deliberately wrong: gradcheck must catch it. */
 public final class BrokenForTestTopology implements Topology {
@@ -27,52 +28,12 @@ public final class BrokenForTestTopology implements Topology {
                 .connect("hidden", "output", 0)
                 .output("output")
                 .build().network();
-        return new Network() {
-            @Override
-            public int inputSize() {
-                return network.inputSize();
-            }
-
-            @Override
-            public int outputSize() {
-                return network.outputSize();
-            }
-
-            @Override
-            public int stateSize() {
-                return network.stateSize();
-            }
-
-            @Override
-            public Parameters parameters() {
-                return network.parameters();
-            }
-
-            @Override
-            public StepCache newStepCache(int batchSize) {
-                return network.newStepCache(batchSize);
-            }
-
-            @Override
-            public void forward(DMatrixRMaj previousState, DMatrixRMaj input, StepCache cache) {
-                network.forward(previousState, input, cache);
-            }
-
+        return new ForwardingNetwork(network) {
             @Override
             public void backward(StepCache cache, DMatrixRMaj outputGradient, DMatrixRMaj stateGradient, Parameters gradient,
                                  DMatrixRMaj previousStateGradient, DMatrixRMaj inputGradient) {
-                network.backward(cache, outputGradient, stateGradient, gradient, previousStateGradient, inputGradient);
+                super.backward(cache, outputGradient, stateGradient, gradient, previousStateGradient, inputGradient);
                 gradient.get("output.bias").data[0] *= 1.01;
-            }
-
-            @Override
-            public void stateJacobian(StepCache cache, int row, DMatrixRMaj jacobian) {
-                network.stateJacobian(cache, row, jacobian);
-            }
-
-            @Override
-            public void addParameterJacobian(StepCache cache, int row, DMatrixRMaj sensitivity) {
-                network.addParameterJacobian(cache, row, sensitivity);
             }
         };
     }

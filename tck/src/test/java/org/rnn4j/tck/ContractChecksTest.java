@@ -52,7 +52,7 @@ final class ContractChecksTest {
 
     @Test
     void aWrongBackwardFails() {
-        Network broken = new Wrong(elman()) {
+        Network broken = new ForwardingNetwork(elman()) {
             @Override
             public void backward(StepCache cache, DMatrixRMaj outputGradient, DMatrixRMaj stateGradient,
                                  Parameters gradient, DMatrixRMaj previousStateGradient, DMatrixRMaj inputGradient) {
@@ -69,7 +69,7 @@ final class ContractChecksTest {
 
     @Test
     void aWrongStateJacobianFails() {
-        Network broken = new Wrong(elman()) {
+        Network broken = new ForwardingNetwork(elman()) {
             @Override
             public void stateJacobian(StepCache cache, int row, DMatrixRMaj jacobian) {
                 super.stateJacobian(cache, row, jacobian);
@@ -83,7 +83,7 @@ final class ContractChecksTest {
 
     @Test
     void aWrongParameterJacobianFails() {
-        Network broken = new Wrong(elman()) {
+        Network broken = new ForwardingNetwork(elman()) {
             @Override
             public void addParameterJacobian(StepCache cache, int row, DMatrixRMaj sensitivity) {
                 super.addParameterJacobian(cache, row, sensitivity);
@@ -93,60 +93,5 @@ final class ContractChecksTest {
         SplittableRandom random = new SplittableRandom(4);
         ContractChecks.randomizeParameters(broken, random);
         assertFalse(ContractChecks.parameterJacobian(broken, random, 2).passed());
-    }
-
-    /** Delegates everything; subclasses spoil one derivative. */
-    private static class Wrong implements Network {
-        private final Network network;
-
-        Wrong(Network network) {
-            this.network = network;
-        }
-
-        @Override
-        public int inputSize() {
-            return network.inputSize();
-        }
-
-        @Override
-        public int outputSize() {
-            return network.outputSize();
-        }
-
-        @Override
-        public int stateSize() {
-            return network.stateSize();
-        }
-
-        @Override
-        public Parameters parameters() {
-            return network.parameters();
-        }
-
-        @Override
-        public StepCache newStepCache(int batchSize) {
-            return network.newStepCache(batchSize);
-        }
-
-        @Override
-        public void forward(DMatrixRMaj previousState, DMatrixRMaj input, StepCache cache) {
-            network.forward(previousState, input, cache);
-        }
-
-        @Override
-        public void backward(StepCache cache, DMatrixRMaj outputGradient, DMatrixRMaj stateGradient, Parameters gradient,
-                             DMatrixRMaj previousStateGradient, DMatrixRMaj inputGradient) {
-            network.backward(cache, outputGradient, stateGradient, gradient, previousStateGradient, inputGradient);
-        }
-
-        @Override
-        public void stateJacobian(StepCache cache, int row, DMatrixRMaj jacobian) {
-            network.stateJacobian(cache, row, jacobian);
-        }
-
-        @Override
-        public void addParameterJacobian(StepCache cache, int row, DMatrixRMaj sensitivity) {
-            network.addParameterJacobian(cache, row, sensitivity);
-        }
     }
 }
