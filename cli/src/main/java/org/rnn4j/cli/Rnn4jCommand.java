@@ -51,6 +51,12 @@ public final class Rnn4jCommand implements Runnable {
         return run.withValue("rnn4j.plugin-path", ConfigValueFactory.fromIterable(folders, "command line --plugin-path"));
     }
 
+    /**
+     * Whether a training run is under way in this process: only then does Ctrl-C wait for it to
+     * stop and checkpoint (other commands just end). The command line's own process state.
+     */
+    static final AtomicBoolean TRAINING = new AtomicBoolean();
+
     /** Set when the JVM is asked to stop (Ctrl-C): training ends at the next update and checkpoints. */
     private BooleanSupplier stop = () -> false;
 
@@ -64,10 +70,12 @@ public final class Rnn4jCommand implements Runnable {
         AtomicBoolean stopping = new AtomicBoolean();
         Thread hook = new Thread(() -> {
             stopping.set(true);
-            try {
-                main.join(60_000); // let training stop cleanly and write its checkpoint
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            if (TRAINING.get()) {
+                try {
+                    main.join(60_000); // let training stop cleanly and write its checkpoint
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
         }, "rnn4j-stop");
         Runtime.getRuntime().addShutdownHook(hook);

@@ -89,6 +89,7 @@ final class TrainCommand implements Callable<Integer> {
             }
         };
         TrainingResult result;
+        Rnn4jCommand.TRAINING.set(true);
         try {
             result = rnn4j.train(from, sink, progress, interrupt);
         } catch (InvalidInputException e) {
@@ -99,6 +100,8 @@ final class TrainCommand implements Callable<Integer> {
                 folder.deleteIfUnused();
             }
             throw e;
+        } finally {
+            Rnn4jCommand.TRAINING.set(false);
         }
         folder.write(result, effective);
         LossChart.write(folder.path().resolve("loss.png"), settings.topology().name() + " on " + settings.data().name(),
