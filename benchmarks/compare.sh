@@ -29,7 +29,7 @@ for option in "$@"; do
     --dl4j)
       echo
       mvn -B -q -Pdl4j -pl benchmarks-dl4j install -DskipTests >&2
-      mvn -B -q -Pdl4j -pl benchmarks-dl4j exec:java 2>/dev/null | grep -E '^\(a\)|^\(b\)'
+      mvn -B -q -Pdl4j -pl benchmarks-dl4j exec:java 2>/dev/null | grep -oE '\((a|b)\) .*'
       ;;
     --jmh)
       java -jar benchmarks/target/benchmarks.jar "StepBenchmark|GemmBenchmark" -wi 3 -i 5 -w 1 -r 1 -f 1

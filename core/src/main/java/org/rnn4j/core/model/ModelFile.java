@@ -171,7 +171,7 @@ public final class ModelFile {
                 }
                 blocks.add(new SavedModel.Block(name, value));
             }
-            double[] flat = flat(blocks);
+            double[] flat = SavedModel.flatten(blocks);
             SavedModel model = new SavedModel(version, manifest.path("rnn4j").asText(), manifest.path("created").asText(),
                     config, network.path("topology").asText(), network.path("inputs").asInt(), network.path("outputs").asInt(),
                     blocks, object(manifest.path("provenance")), object(manifest.path("training")),
@@ -211,10 +211,6 @@ public final class ModelFile {
                     + manifest.path("format").asText() + "', expected '" + FORMAT + "')");
         }
         return manifest;
-    }
-
-    private static double[] flat(List<SavedModel.Block> blocks) {
-        return new SavedModel(VERSION, "", "", ConfigFactory.empty(), "", 0, 0, blocks, null, null, null, null).flatParameters();
     }
 
     private static Checkpoint readCheckpoint(ZipFile zip, Path file, JsonNode node, double[] parameters) throws IOException {

@@ -37,6 +37,11 @@ public record SavedModel(int formatVersion, String rnn4jVersion, String created,
 
     /** The parameters as one flat vector, in block order. */
     public double[] flatParameters() {
+        return flatten(blocks);
+    }
+
+    /** {@code blocks} as one flat vector, in order. */
+    static double[] flatten(List<Block> blocks) {
         int size = blocks.stream().mapToInt(b -> b.value().getNumElements()).sum();
         double[] flat = new double[size];
         int offset = 0;
