@@ -57,12 +57,17 @@ public interface MatrixKernels {
         /** Multiply-adds from which EJML's kernels take over. */
         private static final long SMALL = 32 * 32 * 32;
 
+        /** Whether these loops take an m × k × n product whose operands fit (else EJML checks and does it). */
+        private boolean serves(int m, int k, int n, boolean shapesFit) {
+            return shapesFit && (long) m * n * k < SMALL;
+        }
+
         @Override
         public void multAddTransB(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
             int m = a.numRows;
             int k = a.numCols;
             int n = b.numRows;
-            if ((long) m * n * k >= SMALL || b.numCols != k || c.numRows != m || c.numCols != n) {
+            if (!serves(m, k, n, b.numCols == k && c.numRows == m && c.numCols == n)) {
                 EJML.multAddTransB(a, b, c);
                 return;
             }
@@ -88,7 +93,7 @@ public interface MatrixKernels {
             int k = a.numRows;
             int m = a.numCols;
             int n = b.numCols;
-            if ((long) m * n * k >= SMALL || b.numRows != k || c.numRows != m || c.numCols != n) {
+            if (!serves(m, k, n, b.numRows == k && c.numRows == m && c.numCols == n)) {
                 EJML.multAddTransA(a, b, c);
                 return;
             }
@@ -112,10 +117,7 @@ public interface MatrixKernels {
 
         @Override
         public void multAdd(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
-            int m = a.numRows;
-            int k = a.numCols;
-            int n = b.numCols;
-            if ((long) m * n * k >= SMALL || b.numRows != k || c.numRows != m || c.numCols != n) {
+            if (!servesProduct(a, b, c)) {
                 EJML.multAdd(a, b, c);
                 return;
             }
@@ -124,15 +126,17 @@ public interface MatrixKernels {
 
         @Override
         public void mult(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
-            int m = a.numRows;
-            int k = a.numCols;
-            int n = b.numCols;
-            if ((long) m * n * k >= SMALL || b.numRows != k || c.numRows != m || c.numCols != n) {
+            if (!servesProduct(a, b, c)) {
                 EJML.mult(a, b, c);
                 return;
             }
-            java.util.Arrays.fill(c.data, 0, m * n, 0.0);
+            java.util.Arrays.fill(c.data, 0, a.numRows * b.numCols, 0.0);
             addProduct(a, b, c);
+        }
+
+        private boolean servesProduct(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
+            return serves(a.numRows, a.numCols, b.numCols,
+                    b.numRows == a.numCols && c.numRows == a.numRows && c.numCols == b.numCols);
         }
 
         private void addProduct(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {

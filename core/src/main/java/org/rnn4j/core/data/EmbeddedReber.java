@@ -1,11 +1,8 @@
 package org.rnn4j.core.data;
 
 import com.typesafe.config.Config;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.random.RandomGenerator;
 import org.rnn4j.api.DataSource;
-import org.rnn4j.api.Settings;
 import org.rnn4j.api.data.DataSet;
 
 /**
@@ -28,11 +25,6 @@ public final class EmbeddedReber implements DataSource {
 
     @Override
     public DataSet load(Config settings, RandomGenerator random) {
-        int count = new Settings(settings, "rnn4j.data").integer("sequences", 1, Integer.MAX_VALUE);
-        List<ReberGrammar.Text> texts = new ArrayList<>(count);
-        for (int s = 0; s < count; s++) {
-            texts.add(ReberGrammar.embedded(random));
-        }
-        return ReberGrammar.dataSet(name(), texts);
+        return ReberGrammar.load(name(), settings, random, ReberGrammar::embedded);
     }
 }

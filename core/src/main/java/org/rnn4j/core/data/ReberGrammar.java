@@ -80,6 +80,17 @@ final class ReberGrammar {
         return 1 << SYMBOLS.indexOf(symbol);
     }
 
+    /** {@code rnn4j.data.sequences} strings drawn by {@code generator}, as next-symbol prediction data. */
+    static DataSet load(String name, com.typesafe.config.Config settings, RandomGenerator random,
+                        java.util.function.Function<RandomGenerator, Text> generator) {
+        int count = new org.rnn4j.api.Settings(settings, "rnn4j.data").integer("sequences", 1, Integer.MAX_VALUE);
+        List<Text> texts = new ArrayList<>(count);
+        for (int s = 0; s < count; s++) {
+            texts.add(generator.apply(random));
+        }
+        return dataSet(name, texts);
+    }
+
     /** Next-symbol prediction data over {@code texts}, with the legal-prediction metrics. */
     static DataSet dataSet(String name, List<Text> texts) {
         int width = SYMBOLS.length();
