@@ -42,7 +42,7 @@ public final class Rnn4jCommand implements Runnable {
     private List<Path> pluginPath = new ArrayList<>();
 
     /** {@code run} with the {@code --plugin-path} folders added to its {@code rnn4j.plugin-path}. */
-    Config withPluginPath(Config run) {
+    public Config withPluginPath(Config run) {
         if (pluginPath.isEmpty()) {
             return run;
         }
@@ -61,11 +61,27 @@ public final class Rnn4jCommand implements Runnable {
     private BooleanSupplier stop = () -> false;
 
     /** Whether the user asked the process to stop. */
-    boolean stopRequested() {
+    public boolean stopRequested() {
         return stop.getAsBoolean();
     }
 
+    /** What a front end built on this command line changes in it. */
+    private Extension extension = Extension.NONE;
+
+    /** How {@code train} runs the epochs of {@code rnn4j}'s run. */
+    org.rnn4j.core.engine.SessionFactory sessions(org.rnn4j.core.Rnn4j rnn4j) {
+        return extension.sessions(rnn4j);
+    }
+
     public static void main(String[] args) {
+        main(args, Extension.NONE);
+    }
+
+    /**
+     * The command line with {@code extension}'s changes; exits the JVM with the command's status.
+     * For a front end's {@code main} (the {@code spark} module's).
+     */
+    public static void main(String[] args, Extension extension) {
         Thread main = Thread.currentThread();
         AtomicBoolean stopping = new AtomicBoolean();
         Thread hook = new Thread(() -> {
@@ -79,7 +95,8 @@ public final class Rnn4jCommand implements Runnable {
             }
         }, "rnn4j-stop");
         Runtime.getRuntime().addShutdownHook(hook);
-        int status = execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true), stopping::get);
+        int status = execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true), stopping::get,
+                extension);
         if (!stopping.get()) {
             Runtime.getRuntime().removeShutdownHook(hook);
             System.exit(status);
@@ -88,14 +105,25 @@ public final class Rnn4jCommand implements Runnable {
 
     /** Runs the command line {@code args}, writing to {@code out} and {@code err}; returns the exit status. */
     static int execute(String[] args, PrintWriter out, PrintWriter err) {
-        return execute(args, out, err, () -> false);
+        return execute(args, out, err, () -> false, Extension.NONE);
     }
 
-    /** As {@link #execute(String[], PrintWriter, PrintWriter)}, stopping training when {@code stop} says so. */
-    static int execute(String[] args, PrintWriter out, PrintWriter err, BooleanSupplier stop) {
-        Rnn4jCommand command = new Rnn4jCommand();
+    /**
+     * As {@link #execute(String[], PrintWriter, PrintWriter)}, stopping training when {@code stop}
+     * says so, with {@code extension}'s changes (closed before returning).
+     */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err, BooleanSupplier stop, Extension extension) {
+        try (extension) {
+            return execute(new Rnn4jCommand(), args, out, err, stop, extension);
+        }
+    }
+
+    private static int execute(Rnn4jCommand command, String[] args, PrintWriter out, PrintWriter err, BooleanSupplier stop,
+                               Extension extension) {
         command.stop = stop;
+        command.extension = extension;
         CommandLine commandLine = new CommandLine(command);
+        extension.commands().forEach(commandLine::addSubcommand);
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> {

@@ -10,23 +10,23 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** The run file and {@code -Dkey=value} overrides that every command taking a run accepts. */
-final class RunOptions {
+public final class RunOptions {
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "RUN.conf",
             description = "HOCON run file; without one, the embedded default run (elman + bptt on temporal-xor).")
-    Path runFile;
+    public Path runFile;
 
     @Option(names = "-D", paramLabel = "key=value", mapFallbackValue = "",
             description = "Overrides a configuration key, e.g. -Drnn4j.topology.hidden=[16] -Drnn4j.trainer.epochs=50.")
     Map<String, String> overrides = new LinkedHashMap<>();
 
     /** The run's settings: overrides over the file, with the command line's plugin folders. */
-    Config run(Rnn4jCommand root) {
+    public Config run(Rnn4jCommand root) {
         return root.withPluginPath(ConfigLoader.run(runFile, overrides));
     }
 
     /** A checked rnn4j for this run. */
-    Rnn4j rnn4j(Rnn4jCommand root) {
+    public Rnn4j rnn4j(Rnn4jCommand root) {
         return Rnn4j.create(run(root));
     }
 }

@@ -91,7 +91,7 @@ final class TrainCommand implements Callable<Integer> {
         TrainingResult result;
         Rnn4jCommand.TRAINING.set(true);
         try {
-            result = rnn4j.train(from, sink, progress, interrupt);
+            result = rnn4j.train(from, sink, parent.sessions(rnn4j), progress, interrupt);
         } catch (InvalidInputException e) {
             if (e.getMessage().contains("checkpoint of epoch")) {
                 throw new InvalidInputException(e.getMessage() + " in " + folder.checkpoint(), e);

@@ -23,6 +23,7 @@ import org.rnn4j.core.config.ConfigValidator;
 import org.rnn4j.core.config.RunSettings;
 import org.rnn4j.core.engine.Checkpoint;
 import org.rnn4j.core.engine.Evaluation;
+import org.rnn4j.core.engine.SessionFactory;
 import org.rnn4j.core.model.TrainedModel;
 import org.rnn4j.core.engine.TrainingEngine;
 import org.rnn4j.core.engine.TrainingResult;
@@ -165,7 +166,16 @@ public final class Rnn4j {
      * be null).
      */
     public TrainingResult train(Checkpoint resume, Checkpoint.Sink sink, TrainingListener... listeners) {
-        return new TrainingEngine(plugins).train(settings, fanOut(List.of(listeners)), resume, sink);
+        return train(resume, sink, SessionFactory.LOCAL, listeners);
+    }
+
+    /**
+     * As {@link #train(Checkpoint, Checkpoint.Sink, TrainingListener...)}, with each epoch run by a
+     * session from {@code sessions} (the {@code spark} module's data-parallel training, say).
+     */
+    public TrainingResult train(Checkpoint resume, Checkpoint.Sink sink, SessionFactory sessions,
+                                TrainingListener... listeners) {
+        return new TrainingEngine(plugins).train(settings, fanOut(List.of(listeners)), resume, sink, sessions);
     }
 
     private static TrainingListener fanOut(List<TrainingListener> listeners) {

@@ -157,6 +157,12 @@ public final class TrainingEngine {
      * {@code sink} (when not null).
      */
     public TrainingResult train(RunSettings settings, TrainingListener listener, Checkpoint resume, Checkpoint.Sink sink) {
+        return train(settings, listener, resume, sink, SessionFactory.LOCAL);
+    }
+
+    /** As {@link #train(RunSettings, TrainingListener, Checkpoint, Checkpoint.Sink)}, with epochs run by {@code sessions}. */
+    public TrainingResult train(RunSettings settings, TrainingListener listener, Checkpoint resume, Checkpoint.Sink sink,
+                                SessionFactory sessions) {
         DataSet all = loadData(settings);
         DataSet[] test = split(all, settings.testFraction(), Seeds.stream(settings.seed(), "split"));
         DataSet[] validation = split(test[0], settings.validationFraction(), Seeds.stream(settings.seed(), "validation"));
@@ -168,7 +174,7 @@ public final class TrainingEngine {
         ParameterUpdater updater = settings.gradients().wrap(PluginRegistry.inContextOf(optimizer,
                 () -> optimizer.create(settings.optimizer().settings(), network.parameters())));
         Trainer trainer = registry.get(PluginKind.TRAINER, settings.trainer().name());
-        TrainingSession session = PluginRegistry.inContextOf(trainer, () -> trainer.start(new TrainingSetup(
+        TrainingSession session = PluginRegistry.inContextOf(trainer, () -> sessions.start(trainer, new TrainingSetup(
                 settings.trainer().settings(), network, data, loss, updater, settings.batchSize(), listener)));
         int batches = (data.sequences().size() + settings.batchSize() - 1) / settings.batchSize();
         if (optimizer.fullBatch() && batches > 1) {

@@ -1,0 +1,139 @@
+package org.rnn4j.spark;
+
+import com.typesafe.config.Config;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.storage.StorageLevel;
+import org.rnn4j.api.InvalidInputException;
+import org.rnn4j.api.Trainer;
+import org.rnn4j.api.data.DataSet;
+import org.rnn4j.api.data.Sequence;
+import org.rnn4j.api.network.Network;
+import org.rnn4j.api.network.Parameters;
+import org.rnn4j.api.training.BatchEvent;
+import org.rnn4j.api.training.TrainingSession;
+import org.rnn4j.api.training.TrainingSetup;
+import org.rnn4j.core.engine.SessionFactory;
+
+/**
+ * Data-parallel training on Spark, the way Spark MLlib trains its own models: the training
+ * sequences are split into partitions cached on the executors; every epoch the driver broadcasts
+ * the parameters, each partition computes the loss gradient of its sequences with the run's own
+ * trainer, {@code treeAggregate} sums them, and the driver applies the configured optimizer.
+ *
+ * <p>An epoch is one full-batch update, so a run gives what the same run file gives locally with
+ * {@code rnn4j.trainer.batch-size} at least the number of training sequences (which it must say):
+ * the same loss curve and model, to rounding. Everything around the epochs — data split,
+ * validation, early stopping, schedules, checkpoints — is the engine's, as in a local run.
+ *
+ * <pre>{@code
+ * try (DataParallelTraining training = new DataParallelTraining(sparkContext, rnn4j.config(), 8)) {
+ *     TrainingResult result = rnn4j.train(null, null, training);
+ * }
+ * }</pre>
+ */
+public final class DataParallelTraining implements SessionFactory, AutoCloseable {
+
+    private final JavaSparkContext spark;
+    private final Config run;
+    private final int partitions;
+    private final List<JavaRDD<GradientWorker>> cached = new ArrayList<>();
+
+    /**
+     * @param run        the run's effective configuration ({@code rnn4j.config()}), which the
+     *                   executors rebuild the network and trainer from
+     * @param partitions partitions of the training sequences; 0 for Spark's default parallelism
+     */
+    public DataParallelTraining(JavaSparkContext spark, Config run, int partitions) {
+        this.spark = spark;
+        this.run = run;
+        this.partitions = partitions > 0 ? partitions : spark.defaultParallelism();
+    }
+
+    @Override
+    public TrainingSession start(Trainer trainer, TrainingSetup setup) {
+        List<Sequence> sequences = setup.data().sequences();
+        if (setup.batchSize() < sequences.size()) {
+            throw new InvalidInputException("rnn4j.trainer.batch-size: data-parallel training updates once per epoch with"
+                    + " the gradient of all " + sequences.size() + " training sequences; set it to at least "
+                    + sequences.size() + " (it is " + setup.batchSize() + "), so that a local run of the same file does"
+                    + " the same");
+        }
+        // Fails here, on the driver, with the trainer's own message when it cannot give one gradient per pass.
+        Sequence longest = sequences.stream().max(Comparator.comparingInt(Sequence::length)).orElseThrow();
+        new GradientWorker(run, setup.data(), List.of(longest)).gradient(setup.network().parameters().toArray(), 1);
+
+        JavaRDD<GradientWorker> workers = partition(spark, run, setup.data(), partitions);
+        cached.add(workers);
+        return new Session(spark, workers, setup);
+    }
+
+    /** {@code data}'s sequences in {@code partitions} consecutive parts, one worker each, cached on the executors. */
+    static JavaRDD<GradientWorker> partition(JavaSparkContext spark, Config run, DataSet data, int partitions) {
+        List<Sequence> sequences = data.sequences();
+        int count = Math.min(partitions, sequences.size());
+        List<GradientWorker> workers = new ArrayList<>();
+        for (int part = 0; part < count; part++) {
+            int from = (int) ((long) part * sequences.size() / count);
+            int to = (int) ((long) (part + 1) * sequences.size() / count);
+            workers.add(new GradientWorker(run, data, sequences.subList(from, to)));
+        }
+        return spark.parallelize(workers, count).persist(StorageLevel.MEMORY_ONLY());
+    }
+
+    /** Forgets the cached partitions of every run trained through this factory. */
+    @Override
+    public void close() {
+        cached.forEach(JavaRDD::unpersist);
+        cached.clear();
+    }
+
+    /** The loss and gradient of every worker's sequences at {@code network}'s parameters, summed. */
+    static GradientSum gradient(JavaSparkContext spark, JavaRDD<GradientWorker> workers, Network network, int epoch) {
+        int size = network.parameters().size();
+        Broadcast<double[]> theta = spark.broadcast(network.parameters().toArray());
+        try {
+            return workers.treeAggregate(new GradientSum(size),
+                    (sum, worker) -> sum.add(worker.gradient(theta.value(), epoch)), GradientSum::add, 2);
+        } catch (RuntimeException e) {
+            throw SparkFailures.unwrap(e);
+        } finally {
+            theta.destroy();
+        }
+    }
+
+    /** One full-batch update per epoch, its gradient computed on the executors. */
+    private static final class Session implements TrainingSession {
+        private final JavaSparkContext spark;
+        private final JavaRDD<GradientWorker> workers;
+        private final TrainingSetup setup;
+        private final Parameters gradient;
+        private final double[] mean;
+
+        Session(JavaSparkContext spark, JavaRDD<GradientWorker> workers, TrainingSetup setup) {
+            this.spark = spark;
+            this.workers = workers;
+            this.setup = setup;
+            this.gradient = setup.network().parameters().zerosLike();
+            this.mean = new double[gradient.size()];
+        }
+
+        @Override
+        public double runEpoch(int epoch, java.util.random.RandomGenerator random) {
+            GradientSum sum = gradient(spark, workers, setup.network(), epoch);
+            if (sum.targets() == 0) {
+                return 0;
+            }
+            sum.meanGradient(mean);
+            gradient.unflatten(mean);
+            setup.updater().update(setup.network().parameters(), gradient);
+            double loss = sum.meanLoss();
+            setup.listener().onBatch(new BatchEvent(epoch, 1, 1, loss));
+            return loss;
+        }
+    }
+}
