@@ -77,6 +77,9 @@ public record SweepPlan(List<String> axes, List<Run> runs) {
         }
         List<List<ConfigValue>> combinations = combinations(new ArrayList<>(axes.values()));
         if (sampling.equals("random")) {
+            if (!file.hasPath("sweep.budget")) {
+                throw sweep.invalid("sampling", "random sampling draws sweep.budget combinations; set the budget");
+            }
             int budget = sweep.integer("budget", 1, Integer.MAX_VALUE);
             Collections.shuffle(combinations, new Random(sweep.integer("sampling-seed", Integer.MIN_VALUE, Integer.MAX_VALUE)));
             combinations = combinations.subList(0, Math.min(budget, combinations.size()));
