@@ -20,6 +20,7 @@ final class SparkExtension implements Extension {
 
     private final List<DataParallelTraining> trainings = new ArrayList<>();
     private SparkSession spark;
+    private boolean started;
 
     @Override
     public SessionFactory sessions(Rnn4j rnn4j) {
@@ -37,11 +38,12 @@ final class SparkExtension implements Extension {
     }
 
     /**
-     * The Spark session, started on first use: the master spark-submit gave (the {@code spark.master}
-     * property), else {@code rnn4j.spark.master} of {@code config}.
+     * The Spark session: the one already running in this JVM, else one started now with the master
+     * spark-submit gave (the {@code spark.master} property) or else {@code rnn4j.spark.master}.
      */
     SparkSession spark(Config config) {
         if (spark == null) {
+            started = SparkSession.getActiveSession().isEmpty() && SparkSession.getDefaultSession().isEmpty();
             SparkSession.Builder builder = SparkSession.builder().appName("rnn4j");
             if (!new SparkConf().contains("spark.master")) {
                 builder.master(new Settings(config.getConfig("rnn4j.spark"), "rnn4j.spark").string("master"));
@@ -54,7 +56,7 @@ final class SparkExtension implements Extension {
     @Override
     public void close() {
         trainings.forEach(DataParallelTraining::close);
-        if (spark != null) {
+        if (started) {
             spark.stop();
         }
     }
