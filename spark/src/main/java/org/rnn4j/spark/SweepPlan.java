@@ -1,6 +1,7 @@
 package org.rnn4j.spark;
 
 import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigUtil;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueFactory;
@@ -19,7 +20,9 @@ import org.rnn4j.core.config.ConfigLoader;
 /**
  * The runs of a sweep file: a run file (the base every run starts from) plus a {@code sweep}
  * block of axes — keys with lists of values — and seeds; grid sampling takes every combination,
- * random sampling a budget of them.
+ * random sampling a budget of them. A value that is an object is merged over the base's block at
+ * its key, so one axis can pair settings: {@code rnn4j.trainer = [{type = bptt}, {type = rtrl,
+ * update = sequence}]}.
  *
  * @param axes the swept keys, in the file's order
  * @param runs the runs, numbered from 1
@@ -94,7 +97,8 @@ public record SweepPlan(List<String> axes, List<Run> runs) {
                 Map<String, String> values = new LinkedHashMap<>();
                 for (int axis = 0; axis < keys.size(); axis++) {
                     ConfigValue value = combination.get(axis);
-                    config = config.withValue(keys.get(axis), value);
+                    // An object merges over the base's block ({type = rtrl, update = sequence}); anything else replaces.
+                    config = ConfigFactory.empty().withValue(keys.get(axis), value).withFallback(config);
                     values.put(keys.get(axis), value.unwrapped() instanceof String text ? text
                             : value.render(com.typesafe.config.ConfigRenderOptions.concise()));
                 }

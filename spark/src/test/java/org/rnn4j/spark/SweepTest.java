@@ -36,15 +36,17 @@ class SweepTest {
 
     @Test
     void everyRunIsARowAndAFailingCombinationIsRecordedAsFailed(@TempDir Path folder) throws Exception {
+        // Teacher forcing needs the outputs in the state: Elman has not, so (elman, rtrl) fails.
         SweepPlan plan = plan("""
                 sweep {
                   axes {
-                    rnn4j.topology.type = [elman, jordan, fully-recurrent, no-such-topology]
-                    rnn4j.trainer.type = [bptt, rtrl]
+                    rnn4j.topology.type = [jordan, fully-recurrent, elman]
+                    rnn4j.trainer = [{type = bptt}, {type = rtrl, update = sequence, teacher-forcing = true}]
                   }
+                  seeds = 2
                 }
                 """);
-        assertEquals(8, plan.runs().size());
+        assertEquals(12, plan.runs().size());
         Dataset<Row> results = Sweep.run(LocalSpark.session(), plan);
         List<Row> rows;
         try {
@@ -52,29 +54,31 @@ class SweepTest {
         } finally {
             results.unpersist();
         }
-        assertEquals(8, rows.size());
+        assertEquals(12, rows.size());
         List<Row> failed = rows.stream().filter(row -> row.getAs("status").equals("failed")).toList();
-        assertEquals(2, failed.size(), "the unknown topology, once per trainer");
+        assertEquals(2, failed.size(), "the failing combination, once per seed");
         for (Row row : failed) {
-            assertEquals("no-such-topology", row.getAs("topology_type"));
+            assertEquals("elman", row.getAs("topology_type"));
+            assertTrue(((String) row.getAs("trainer")).contains("teacher-forcing"), (String) row.getAs("trainer"));
             String reason = row.getAs("reason");
-            assertTrue(reason.contains("no-such-topology"), reason);
+            assertTrue(reason.contains("rnn4j.trainer.teacher-forcing: needs a network whose outputs are part of its state"),
+                    reason);
             assertNull(row.getAs("test_loss"));
         }
-        // Completed runs first, best (lowest held-out loss) first.
+        // Completed runs first, best (lowest held-out loss) first, each with the base's 3 epochs.
         assertEquals("ok", rows.get(0).getAs("status"));
         double best = rows.get(0).getAs("test_loss");
-        for (Row row : rows.subList(0, 6)) {
+        for (Row row : rows.subList(0, 10)) {
             assertEquals(3, (int) row.getAs("epochs"));
             assertTrue((double) row.getAs("test_loss") >= best);
         }
 
         List<String> csv = readPartFiles(folder.resolve("results.csv"), ".csv");
-        assertEquals(9, csv.size(), "a header and one line per run");
-        assertTrue(csv.get(0).startsWith("run,topology_type,trainer_type,seed,status,reason,epochs,train_loss,test_loss"),
+        assertEquals(13, csv.size(), "a header and one line per run");
+        assertTrue(csv.get(0).startsWith("run,topology_type,trainer,seed,status,reason,epochs,train_loss,test_loss"),
                 csv.get(0));
         Dataset<Row> parquet = LocalSpark.session().read().parquet(folder.resolve("results.parquet").toString());
-        assertEquals(8, parquet.count());
+        assertEquals(12, parquet.count());
 
         SavedModel model = ModelFile.read(folder.resolve(Sweep.BEST_MODEL));
         Object bestTopology = rows.get(0).getAs("topology_type");
