@@ -47,13 +47,7 @@ class SweepTest {
                 }
                 """);
         assertEquals(12, plan.runs().size());
-        Dataset<Row> results = Sweep.run(LocalSpark.session(), plan);
-        List<Row> rows;
-        try {
-            rows = Sweep.write(results, folder);
-        } finally {
-            results.unpersist();
-        }
+        List<Row> rows = runAndWrite(plan, folder);
         assertEquals(12, rows.size());
         List<Row> failed = rows.stream().filter(row -> row.getAs("status").equals("failed")).toList();
         assertEquals(2, failed.size(), "the failing combination, once per seed");
@@ -93,18 +87,22 @@ class SweepTest {
                   seeds = 2
                 }
                 """);
-        Dataset<Row> results = Sweep.run(LocalSpark.session(), plan);
-        List<Row> rows;
-        try {
-            rows = Sweep.write(results, folder);
-        } finally {
-            results.unpersist();
-        }
+        List<Row> rows = runAndWrite(plan, folder);
         assertEquals(4, rows.size());
         Set<Integer> ids = rows.stream().map(row -> (Integer) row.getAs("run")).collect(Collectors.toSet());
         assertEquals(Set.of(1, 2, 3, 4), ids);
         assertTrue(rows.stream().allMatch(row -> row.getAs("status").equals("ok")), rows.toString());
         assertEquals(5, readPartFiles(folder.resolve("results.csv"), ".csv").size());
+    }
+
+    /** Runs the sweep and writes its results to {@code folder}; the rows written, best first. */
+    private static List<Row> runAndWrite(SweepPlan plan, Path folder) {
+        Dataset<Row> results = Sweep.run(LocalSpark.session(), plan);
+        try {
+            return Sweep.write(results, folder);
+        } finally {
+            results.unpersist();
+        }
     }
 
     private static List<String> readPartFiles(Path folder, String suffix) throws Exception {
