@@ -3,8 +3,8 @@ package org.rnn4j.api.graph;
 import java.util.ArrayList;
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
 import org.rnn4j.api.Activation;
+import org.rnn4j.api.activation.Identity;
 import org.rnn4j.api.graph.LayerGraph.Connection;
 import org.rnn4j.api.graph.LayerGraph.Group;
 import org.rnn4j.api.graph.LayerGraph.Kind;
@@ -28,6 +28,8 @@ public final class GraphNetwork implements Network {
     private final int groupCount;
     private final int[] size;
     private final Activation[] activation;
+    /** Identity activation: the group's sums are its values, its slopes all 1, its deltas its value gradients. */
+    private final boolean[] linear;
     private final DMatrixRMaj[] bias;
     private final int[] biasOffset;
     private final int[] biasBlock;
@@ -56,9 +58,11 @@ public final class GraphNetwork implements Network {
         groupCount = groups.size();
         size = new int[groupCount];
         activation = new Activation[groupCount];
+        linear = new boolean[groupCount];
         for (int g = 0; g < groupCount; g++) {
             size[g] = groups.get(g).size();
             activation[g] = groups.get(g).activation();
+            linear[g] = activation[g] instanceof Identity;
         }
         int connectionCount = connections.size();
         from = new int[connectionCount];
@@ -222,9 +226,11 @@ public final class GraphNetwork implements Network {
                     case FIXED -> addScaled(fixedWeight[c], source, z);
                 }
             }
-            int n = batch * width;
-            activation[g].values(z.data, cache.value[g].data, n);
-            activation[g].derivatives(z.data, cache.value[g].data, cache.slope[g].data, n);
+            if (!linear[g]) {
+                int n = batch * width;
+                activation[g].values(z.data, cache.value[g].data, n);
+                activation[g].derivatives(z.data, cache.value[g].data, cache.slope[g].data, n);
+            }
         }
         for (int g : stateGroups) {
             copyColumns(cache.value[g], 0, cache.state, stateOffset[g], size[g]);
@@ -247,7 +253,8 @@ public final class GraphNetwork implements Network {
             throw new IllegalArgumentException("gradient layout differs from the parameters: " + gradient);
         }
         List<Parameters.Block> gradientBlocks = gradient.blocks();
-        for (int g = 0; g < groupCount; g++) {
+        boolean inputGradientNeeded = inputGradient != null || stateOffset[0] >= 0;
+        for (int g = inputGradientNeeded ? 0 : 1; g < groupCount; g++) {
             cache.valueGradient[g].zero();
             if (stateOffset[g] >= 0) {
                 cache.previousGradient[g].zero();
@@ -259,9 +266,11 @@ public final class GraphNetwork implements Network {
         }
         for (int g = groupCount - 1; g >= 1; g--) {
             DMatrixRMaj delta = cache.delta[g];
-            CommonOps_DDRM.elementMult(cache.valueGradient[g], cache.slope[g], delta);
-            if (bias[g] != null) {
-                addColumnSums(delta, gradientBlocks.get(biasBlock[g]).value().data);
+            double[] biasGradient = bias[g] == null ? null : gradientBlocks.get(biasBlock[g]).value().data;
+            if (!linear[g]) {
+                multiplyElements(cache.valueGradient[g], cache.slope[g], delta, biasGradient);
+            } else if (biasGradient != null) {
+                addColumnSums(delta, biasGradient);
             }
             for (int c : incoming[g]) {
                 int source = from[c];
@@ -407,6 +416,22 @@ public final class GraphNetwork implements Network {
         }
     }
 
+    /** product = a ⊙ c, element-wise, and sums[r] += Σ_b product[b][r] unless sums is null: one pass for both. */
+    private static void multiplyElements(DMatrixRMaj a, DMatrixRMaj c, DMatrixRMaj product, double[] sums) {
+        int width = a.numCols;
+        for (int b = 0; b < a.numRows; b++) {
+            int base = b * width;
+            for (int r = 0; r < width; r++) {
+                product.data[base + r] = a.data[base + r] * c.data[base + r];
+            }
+            if (sums != null) {
+                for (int r = 0; r < width; r++) {
+                    sums[r] += product.data[base + r];
+                }
+            }
+        }
+    }
+
     /** sums[r] += Σ_b m[b][r]. */
     private static void addColumnSums(DMatrixRMaj m, double[] sums) {
         int width = m.numCols;
@@ -516,9 +541,15 @@ public final class GraphNetwork implements Network {
                 value[g] = new DMatrixRMaj(batch, size[g]);
                 valueGradient[g] = new DMatrixRMaj(batch, size[g]);
                 if (g > 0) {
-                    sum[g] = new DMatrixRMaj(batch, size[g]);
                     slope[g] = new DMatrixRMaj(batch, size[g]);
-                    delta[g] = new DMatrixRMaj(batch, size[g]);
+                    if (linear[g]) {
+                        sum[g] = value[g];
+                        slope[g].fill(1);
+                        delta[g] = valueGradient[g];
+                    } else {
+                        sum[g] = new DMatrixRMaj(batch, size[g]);
+                        delta[g] = new DMatrixRMaj(batch, size[g]);
+                    }
                 }
                 if (stateOffset[g] >= 0) {
                     previous[g] = new DMatrixRMaj(batch, size[g]);
