@@ -19,11 +19,18 @@ import org.rnn4j.api.graph.MatrixKernels;
  * <p>The operands go to OpenBLAS in native buffers of our own, not as Java arrays: JavaCPP's
  * array overloads copy every array in and back out, through a fresh native allocation, on every
  * call, where only a, b and the c to add to need copying in and only c out.
+ *
+ * <p>An operand that is mostly zeros (one-hot inputs, in the forward product and the input
+ * weights' gradient) is multiplied by loops that skip its zeros: a one-hot row costs one column
+ * of the other operand instead of a dense product.
  */
 public final class OpenBlasKernels implements MatrixKernels {
 
     /** Multiply-adds from which a product goes to OpenBLAS. */
     static final long BLAS_FROM = 4096;
+
+    /** Fraction of non-zeros below which an operand's zeros are skipped instead of multiplied. */
+    static final double SPARSE_BELOW = 0.125;
 
     /** Per thread: one kernels object serves every network in the JVM, and each thread its own products. */
     private final ThreadLocal<Operands> operands = ThreadLocal.withInitial(Operands::new);
@@ -42,6 +49,8 @@ public final class OpenBlasKernels implements MatrixKernels {
         check(b.numCols == k && c.numRows == m && c.numCols == n);
         if ((long) m * n * k < BLAS_FROM) {
             JAVA.multAddTransB(a, b, c);
+        } else if (mostlyZeros(a.data, m * k)) {
+            addSparseTimesTransposed(a, b, c);
         } else {
             dgemm(false, true, m, n, k, a, b, c, 1.0);
         }
@@ -55,6 +64,8 @@ public final class OpenBlasKernels implements MatrixKernels {
         check(b.numRows == k && c.numRows == m && c.numCols == n);
         if ((long) m * n * k < BLAS_FROM) {
             JAVA.multAddTransA(a, b, c);
+        } else if (mostlyZeros(b.data, k * n)) {
+            addTransposedTimesSparse(a, b, c);
         } else {
             dgemm(true, false, m, n, k, a, b, c, 1.0);
         }
@@ -96,6 +107,52 @@ public final class OpenBlasKernels implements MatrixKernels {
         cblas_dgemm(CblasRowMajor, transA ? CblasTrans : CblasNoTrans, transB ? CblasTrans : CblasNoTrans, m, n, k, 1.0,
                 na, transA ? m : k, nb, transB ? k : n, beta, nc, n);
         buffers.c.buffer.get(0, c.data, 0, m * n);
+    }
+
+    /** Whether fewer than {@link #SPARSE_BELOW} of the first {@code length} values are non-zero; stops early when not. */
+    static boolean mostlyZeros(double[] values, int length) {
+        int limit = (int) (length * SPARSE_BELOW);
+        int nonZeros = 0;
+        for (int i = 0; i < length; i++) {
+            if (values[i] != 0 && ++nonZeros > limit) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** c += a · bᵀ, visiting only a's non-zeros: each adds a multiple of one column of bᵀ to a row of c. */
+    private static void addSparseTimesTransposed(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
+        int m = a.numRows;
+        int k = a.numCols;
+        int n = b.numRows;
+        for (int i = 0; i < m; i++) {
+            for (int p = 0; p < k; p++) {
+                double v = a.data[i * k + p];
+                if (v != 0) {
+                    for (int j = 0; j < n; j++) {
+                        c.data[i * n + j] += v * b.data[j * k + p];
+                    }
+                }
+            }
+        }
+    }
+
+    /** c += aᵀ · b, visiting only b's non-zeros: each adds a multiple of one row of a to a column of c. */
+    private static void addTransposedTimesSparse(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
+        int k = a.numRows;
+        int m = a.numCols;
+        int n = b.numCols;
+        for (int p = 0; p < k; p++) {
+            for (int q = 0; q < n; q++) {
+                double v = b.data[p * n + q];
+                if (v != 0) {
+                    for (int i = 0; i < m; i++) {
+                        c.data[i * n + q] += a.data[p * m + i] * v;
+                    }
+                }
+            }
+        }
     }
 
     private static void check(boolean shapesFit) {

@@ -1,6 +1,7 @@
 package org.rnn4j.kernels;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
@@ -69,6 +70,44 @@ final class OpenBlasKernelsTest {
             blas.mult(a, b, actual);
             assertClose(expected, actual, "mult " + at);
         }
+    }
+
+    /** One non-zero per row, as one-hot inputs have: the loops that skip zeros take these. */
+    private static DMatrixRMaj oneHot(int rows, int cols, SplittableRandom random) {
+        DMatrixRMaj m = new DMatrixRMaj(rows, cols);
+        for (int r = 0; r < rows; r++) {
+            m.set(r, random.nextInt(cols), random.nextDouble(-1, 1));
+        }
+        return m;
+    }
+
+    @Test
+    void productsWithAMostlyZeroOperandMatchEjml() {
+        MatrixKernels blas = new OpenBlasKernels();
+        SplittableRandom random = new SplittableRandom(2);
+        for (int[] shape : new int[][] {{32, 64, 256}, {100, 17, 33}}) {
+            int rows = shape[0];
+            int inputs = shape[1];
+            int units = shape[2];
+            DMatrixRMaj x = oneHot(rows, inputs, random);
+            assertTrue(OpenBlasKernels.mostlyZeros(x.data, x.getNumElements()));
+            DMatrixRMaj w = random(units, inputs, random);
+            DMatrixRMaj z0 = random(rows, units, random);
+            DMatrixRMaj expected = z0.copy();
+            DMatrixRMaj actual = z0.copy();
+            MatrixKernels.EJML.multAddTransB(x, w, expected);
+            blas.multAddTransB(x, w, actual);
+            assertClose(expected, actual, "multAddTransB, one-hot a");
+
+            DMatrixRMaj delta = random(rows, units, random);
+            DMatrixRMaj g0 = random(units, inputs, random);
+            expected = g0.copy();
+            actual = g0.copy();
+            MatrixKernels.EJML.multAddTransA(delta, x, expected);
+            blas.multAddTransA(delta, x, actual);
+            assertClose(expected, actual, "multAddTransA, one-hot b");
+        }
+        assertFalse(OpenBlasKernels.mostlyZeros(random(32, 64, random).data, 32 * 64));
     }
 
     @Test
