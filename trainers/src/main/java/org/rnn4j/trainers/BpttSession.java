@@ -144,6 +144,7 @@ final class BpttSession implements TrainingSession {
     private static final class Steps {
         private final Workspace work;
         private int first;
+        private int firstSlot;
         private int count;
         private int window;
         private int chunkStart;
@@ -176,6 +177,7 @@ final class BpttSession implements TrainingSession {
 
         void select(int first, int last, int window, int chunkStart) {
             this.first = first;
+            this.firstSlot = first % window;
             this.count = last - first + 1;
             this.window = window;
             this.chunkStart = chunkStart;
@@ -183,7 +185,8 @@ final class BpttSession implements TrainingSession {
 
         private int slot(int i) {
             Objects.checkIndex(i, count);
-            return (first + i) % window;
+            int slot = firstSlot + i;  // (first + i) % window, as count ≤ window, without a division per step
+            return slot < window ? slot : slot - window;
         }
     }
 
