@@ -53,6 +53,8 @@ public final class GraphNetwork implements Network {
     /** The steps' deltas of one group, and the values one connection saw, stacked row after row by {@link #backwardThroughTime}. */
     private final DMatrixRMaj stackedDelta = new DMatrixRMaj(1, 1);
     private final DMatrixRMaj stackedSource = new DMatrixRMaj(1, 1);
+    /** While {@link #backwardThroughTime} runs: {@link #backward} leaves the full weight matrices' gradients to it. */
+    private boolean stackingWeightGradients;
 
     GraphNetwork(LayerGraph graph) {
         this.graph = graph;
@@ -241,12 +243,6 @@ public final class GraphNetwork implements Network {
         copyColumns(cache.value[outputGroup], outputOffset, cache.output, 0, outputSize);
     }
 
-    @Override
-    public void backward(StepCache stepCache, DMatrixRMaj outputGradient, DMatrixRMaj stateGradient,
-                         Parameters gradient, DMatrixRMaj previousStateGradient, DMatrixRMaj inputGradient) {
-        backward(stepCache, outputGradient, stateGradient, gradient, previousStateGradient, inputGradient, true);
-    }
-
     /**
      * Step by step, but the gradients of the full weight matrices come last, each as one product
      * over every step's rows: Σ_t δ_tᵀ · x_t = Δᵀ · X with the steps stacked. Instead of a small
@@ -257,16 +253,11 @@ public final class GraphNetwork implements Network {
     @Override
     public void backwardThroughTime(List<? extends StepCache> caches, List<DMatrixRMaj> outputGradients,
                                     DMatrixRMaj stateGradient, DMatrixRMaj workspace, Parameters gradient) {
-        DMatrixRMaj later = stateGradient;
-        DMatrixRMaj earlier = workspace;
-        for (int t = caches.size() - 1; t >= 0; t--) {
-            backward(caches.get(t), outputGradients.get(t), later, gradient, earlier, null, false);
-            DMatrixRMaj swap = later;
-            later = earlier;
-            earlier = swap;
-        }
-        if (later != stateGradient) {
-            stateGradient.setTo(later);
+        stackingWeightGradients = true;
+        try {
+            Network.super.backwardThroughTime(caches, outputGradients, stateGradient, workspace, gradient);
+        } finally {
+            stackingWeightGradients = false;
         }
         if (caches.isEmpty()) {
             return;
@@ -307,9 +298,9 @@ public final class GraphNetwork implements Network {
         }
     }
 
-    /** {@link #backward}, leaving out the full weight matrices' gradients when {@code fullWeightGradients} is false. */
-    private void backward(StepCache stepCache, DMatrixRMaj outputGradient, DMatrixRMaj stateGradient, Parameters gradient,
-                          DMatrixRMaj previousStateGradient, DMatrixRMaj inputGradient, boolean fullWeightGradients) {
+    @Override
+    public void backward(StepCache stepCache, DMatrixRMaj outputGradient, DMatrixRMaj stateGradient,
+                         Parameters gradient, DMatrixRMaj previousStateGradient, DMatrixRMaj inputGradient) {
         Cache cache = (Cache) stepCache;
         int batch = cache.batch;
         checkShape(outputGradient, batch, outputSize, "output gradient");
@@ -348,7 +339,7 @@ public final class GraphNetwork implements Network {
                 boolean propagate = delay[c] == 1 || source > 0 || inputGradient != null;
                 switch (kind[c]) {
                     case FULL -> {
-                        if (fullWeightGradients) {
+                        if (!stackingWeightGradients) {
                             kernels.multAddTransA(delta, sourceValue, gradientBlocks.get(weightBlock[c]).value());
                         }
                         if (propagate) {
