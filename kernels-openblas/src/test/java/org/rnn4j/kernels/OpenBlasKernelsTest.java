@@ -1,12 +1,21 @@
 package org.rnn4j.kernels;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
+import org.rnn4j.api.activation.Identity;
+import org.rnn4j.api.activation.Tanh;
+import org.rnn4j.api.graph.GraphNetwork;
+import org.rnn4j.api.graph.LayerGraph;
 import org.rnn4j.api.graph.MatrixKernels;
+import org.rnn4j.api.network.Parameters;
+import org.rnn4j.api.network.StepCache;
 
 /** Every kernel gives EJML's results to rounding, at small shapes (EJML's path) and large (OpenBLAS's). */
 final class OpenBlasKernelsTest {
@@ -69,6 +78,96 @@ final class OpenBlasKernelsTest {
             blas.mult(a, b, actual);
             assertClose(expected, actual, "mult " + at);
         }
+    }
+
+    /** One non-zero per row, as one-hot inputs have: the loops that skip zeros take these. */
+    private static DMatrixRMaj oneHot(int rows, int cols, SplittableRandom random) {
+        DMatrixRMaj m = new DMatrixRMaj(rows, cols);
+        for (int r = 0; r < rows; r++) {
+            m.set(r, random.nextInt(cols), random.nextDouble(-1, 1));
+        }
+        return m;
+    }
+
+    @Test
+    void productsWithAMostlyZeroOperandMatchEjml() {
+        MatrixKernels blas = new OpenBlasKernels();
+        SplittableRandom random = new SplittableRandom(2);
+        for (int[] shape : new int[][] {{32, 64, 256}, {100, 17, 33}}) {
+            int rows = shape[0];
+            int inputs = shape[1];
+            int units = shape[2];
+            DMatrixRMaj x = oneHot(rows, inputs, random);
+            assertTrue(OpenBlasKernels.mostlyZeros(x.data, x.getNumElements()));
+            DMatrixRMaj w = random(units, inputs, random);
+            DMatrixRMaj z0 = random(rows, units, random);
+            DMatrixRMaj expected = z0.copy();
+            DMatrixRMaj actual = z0.copy();
+            MatrixKernels.EJML.multAddTransB(x, w, expected);
+            blas.multAddTransB(x, w, actual);
+            assertClose(expected, actual, "multAddTransB, one-hot a");
+
+            DMatrixRMaj delta = random(rows, units, random);
+            DMatrixRMaj g0 = random(units, inputs, random);
+            expected = g0.copy();
+            actual = g0.copy();
+            MatrixKernels.EJML.multAddTransA(delta, x, expected);
+            blas.multAddTransA(delta, x, actual);
+            assertClose(expected, actual, "multAddTransA, one-hot b");
+        }
+        assertFalse(OpenBlasKernels.mostlyZeros(random(32, 64, random).data, 32 * 64));
+    }
+
+    /** The graph kit's back-propagation through time, whose products these kernels do, against backward step by step. */
+    @Test
+    void backwardThroughTimeWithTheseKernelsEqualsBackwardStepByStep() {
+        int inputs = 16;
+        int hidden = 48;
+        int batch = 8;
+        int steps = 7;
+        GraphNetwork network = LayerGraph.builder(inputs)
+                .context("context", hidden)
+                .connectFixed("hidden[t-1]->context", "hidden", "context", 1, 1.0)
+                .group("hidden", hidden, new Tanh(), true)
+                .connect("input->hidden", LayerGraph.INPUT, "hidden", 0)
+                .connect("context->hidden", "context", "hidden", 0)
+                .group("output", inputs, new Identity(), true)
+                .connect("hidden->output", "hidden", "output", 0)
+                .output("output")
+                .build()
+                .network();
+        SplittableRandom random = new SplittableRandom(4);
+        for (Parameters.Block block : network.parameters().blocks()) {
+            block.value().setTo(random(block.value().numRows, block.value().numCols, random));
+        }
+        List<StepCache> caches = new ArrayList<>();
+        List<DMatrixRMaj> outputGradients = new ArrayList<>();
+        DMatrixRMaj state = random(batch, hidden, random);
+        for (int t = 0; t < steps; t++) {
+            StepCache cache = network.newStepCache(batch);
+            network.forward(state, random(batch, inputs, random), cache);
+            state = cache.state();
+            caches.add(cache);
+            outputGradients.add(random(batch, inputs, random));
+        }
+        Parameters stepByStep = network.parameters().zerosLike();
+        DMatrixRMaj later = random(batch, hidden, random);
+        DMatrixRMaj finalGradient = later.copy();
+        DMatrixRMaj earlier = new DMatrixRMaj(batch, hidden);
+        for (int t = steps - 1; t >= 0; t--) {
+            network.backward(caches.get(t), outputGradients.get(t), later, stepByStep, earlier, null);
+            DMatrixRMaj swap = later;
+            later = earlier;
+            earlier = swap;
+        }
+        Parameters throughTime = network.parameters().zerosLike();
+        network.backwardThroughTime(caches, outputGradients, finalGradient, new DMatrixRMaj(batch, hidden), throughTime);
+        DMatrixRMaj expected = new DMatrixRMaj(1, stepByStep.size());
+        DMatrixRMaj actual = new DMatrixRMaj(1, stepByStep.size());
+        stepByStep.flatten(expected.data);
+        throughTime.flatten(actual.data);
+        assertClose(expected, actual, "parameter gradient");
+        assertClose(later, finalGradient, "initial state's gradient");
     }
 
     @Test

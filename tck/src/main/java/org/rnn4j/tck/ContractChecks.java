@@ -57,6 +57,7 @@ public final class ContractChecks {
         results.add(parameterJacobian(network, random, 2));
         results.add(sensitivity(network, random, 2, 4));
         results.add(rtrlEqualsBptt(network, random, 2, 5));
+        results.add(backwardThroughTime(network, random, 3, 6));
         return results;
     }
 
@@ -335,6 +336,51 @@ public final class ContractChecks {
         return new Result("rtrl = bptt", relativeError(rtrl, bptt.toArray()), "all parameters", EXACT_TOLERANCE);
     }
 
+    /**
+     * {@code backwardThroughTime} against {@code backward} step by step, for L = Σ_t ⟨R_t, y_t⟩ + ⟨Q, s_T⟩:
+     * the same sums, perhaps regrouped, so the gradients of θ and of s_0 agree to rounding
+     * ({@link #EXACT_TOLERANCE}).
+     */
+    public static Result backwardThroughTime(Network network, RandomGenerator random, int batch, int steps) {
+        int n = network.stateSize();
+        DMatrixRMaj initial = random(batch, n, random);
+        DMatrixRMaj[] inputs = new DMatrixRMaj[steps];
+        List<DMatrixRMaj> readouts = new ArrayList<>();
+        for (int t = 0; t < steps; t++) {
+            inputs[t] = random(batch, network.inputSize(), random);
+            readouts.add(random(batch, network.outputSize(), random));
+        }
+        DMatrixRMaj finalReadout = random(batch, n, random);
+        StepCache[] caches = new StepCache[steps];
+        for (int t = 0; t < steps; t++) {
+            caches[t] = network.newStepCache(batch);
+        }
+        run(network, caches, initial, inputs);
+
+        Parameters stepByStep = network.parameters().zerosLike();
+        DMatrixRMaj stateGradient = finalReadout.copy();
+        DMatrixRMaj previousGradient = new DMatrixRMaj(batch, n);
+        for (int t = steps - 1; t >= 0; t--) {
+            network.backward(caches[t], readouts.get(t), stateGradient, stepByStep, previousGradient, null);
+            DMatrixRMaj swap = stateGradient;
+            stateGradient = previousGradient;
+            previousGradient = swap;
+        }
+
+        Parameters throughTime = network.parameters().zerosLike();
+        DMatrixRMaj initialGradient = finalReadout.copy();
+        network.backwardThroughTime(List.of(caches), readouts, initialGradient, new DMatrixRMaj(batch, n), throughTime);
+        Worst worst = new Worst("backwardThroughTime", EXACT_TOLERANCE);
+        for (int i = 0; i < stepByStep.blocks().size(); i++) {
+            worst.add(stepByStep.blocks().get(i).name(), throughTime.blocks().get(i).value().data,
+                    stepByStep.blocks().get(i).value().data);
+        }
+        if (n > 0) {
+            worst.add("initial state", initialGradient.data, stateGradient.data);
+        }
+        return worst.result();
+    }
+
     private static void run(Network network, StepCache[] caches, DMatrixRMaj initial, DMatrixRMaj[] inputs) {
         DMatrixRMaj state = initial;
         for (int t = 0; t < inputs.length; t++) {
@@ -374,11 +420,17 @@ public final class ContractChecks {
 
     private static final class Worst {
         private final String check;
+        private final double tolerance;
         private double error = -1;
         private String where = "nothing checked";
 
         Worst(String check) {
+            this(check, TOLERANCE);
+        }
+
+        Worst(String check, double tolerance) {
             this.check = check;
+            this.tolerance = tolerance;
         }
 
         void add(String block, double[] analytic, double[] numeric) {
@@ -393,7 +445,7 @@ public final class ContractChecks {
         }
 
         Result result() {
-            return new Result(check, Math.max(error, 0), where);
+            return new Result(check, Math.max(error, 0), where, tolerance);
         }
     }
 

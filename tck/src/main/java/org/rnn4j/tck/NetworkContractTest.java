@@ -68,6 +68,14 @@ public abstract class NetworkContractTest {
     }
 
     @Test
+    void backwardThroughTimeEqualsBackwardStepByStep() {
+        Network network = newNetwork(8);
+        SplittableRandom random = new SplittableRandom(18);
+        ContractChecks.randomizeParameters(network, random);
+        assertPassed(ContractChecks.backwardThroughTime(network, random, 3, 6));
+    }
+
+    @Test
     void sameSeedBuildsTheSameNetwork() {
         double[] first = newNetwork(42).parameters().toArray();
         double[] second = newNetwork(42).parameters().toArray();

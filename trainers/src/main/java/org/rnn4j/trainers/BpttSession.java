@@ -1,9 +1,11 @@
 package org.rnn4j.trainers;
 
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.random.RandomGenerator;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
@@ -125,19 +127,66 @@ final class BpttSession implements TrainingSession {
      */
     private void backPropagate(Workspace work, int last, int chunkStart, int window, double scale) {
         gradient.zero();
-        DMatrixRMaj stateGradient = work.stateGradient;
-        DMatrixRMaj previousGradient = work.previousGradient;
-        stateGradient.zero();
-        for (int t = last; t >= 0 && t > last - window; t--) {
-            int slot = t % window;
-            DMatrixRMaj outputGradient = t >= chunkStart ? work.outputGradients.get(slot) : work.noOutputGradient;
-            network.backward(work.caches.get(slot), outputGradient, stateGradient, gradient, previousGradient, null);
-            DMatrixRMaj swap = stateGradient;
-            stateGradient = previousGradient;
-            previousGradient = swap;
-        }
+        work.stateGradient.zero();
+        work.steps.select(Math.max(0, last - window + 1), last, window, chunkStart);
+        network.backwardThroughTime(work.steps.caches, work.steps.outputGradients, work.stateGradient, work.previousGradient,
+                gradient);
         for (Parameters.Block block : gradient.blocks()) {
             CommonOps_DDRM.scale(scale, block.value());
+        }
+    }
+
+    /**
+     * Steps first … last of the ring of step caches (step t in slot t % window), in time order, and
+     * their output gradients (none before the chunk's first step): views, so that selecting them
+     * allocates nothing.
+     */
+    private static final class Steps {
+        private final Workspace work;
+        private int first;
+        private int firstSlot;
+        private int count;
+        private int window;
+        private int chunkStart;
+        final List<StepCache> caches = new AbstractList<>() {
+            @Override
+            public StepCache get(int i) {
+                return work.caches.get(slot(i));
+            }
+
+            @Override
+            public int size() {
+                return count;
+            }
+        };
+        final List<DMatrixRMaj> outputGradients = new AbstractList<>() {
+            @Override
+            public DMatrixRMaj get(int i) {
+                return first + i >= chunkStart ? work.outputGradients.get(slot(i)) : work.noOutputGradient;
+            }
+
+            @Override
+            public int size() {
+                return count;
+            }
+        };
+
+        Steps(Workspace work) {
+            this.work = work;
+        }
+
+        void select(int first, int last, int window, int chunkStart) {
+            this.first = first;
+            this.firstSlot = first % window;
+            this.count = last - first + 1;
+            this.window = window;
+            this.chunkStart = chunkStart;
+        }
+
+        private int slot(int i) {
+            Objects.checkIndex(i, count);
+            int slot = firstSlot + i;  // (first + i) % window, as count ≤ window, without a division per step
+            return slot < window ? slot : slot - window;
         }
     }
 
@@ -150,6 +199,7 @@ final class BpttSession implements TrainingSession {
         final DMatrixRMaj state;
         final DMatrixRMaj stateGradient;
         final DMatrixRMaj previousGradient;
+        final Steps steps = new Steps(this);
 
         Workspace(int rows) {
             this.rows = rows;

@@ -3,8 +3,8 @@ package org.rnn4j.api.graph;
 import java.util.ArrayList;
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
 import org.rnn4j.api.Activation;
+import org.rnn4j.api.activation.Identity;
 import org.rnn4j.api.graph.LayerGraph.Connection;
 import org.rnn4j.api.graph.LayerGraph.Group;
 import org.rnn4j.api.graph.LayerGraph.Kind;
@@ -28,6 +28,8 @@ public final class GraphNetwork implements Network {
     private final int groupCount;
     private final int[] size;
     private final Activation[] activation;
+    /** Identity activation: the group's sums are its values, its slopes all 1, its deltas its value gradients. */
+    private final boolean[] linear;
     private final DMatrixRMaj[] bias;
     private final int[] biasOffset;
     private final int[] biasBlock;
@@ -48,6 +50,11 @@ public final class GraphNetwork implements Network {
     private final int stateSize;
     private final Parameters parameters;
     private final MatrixKernels kernels = MatrixKernels.best();
+    /** The steps' deltas of one group, and the values one connection saw, stacked row after row by {@link #backwardThroughTime}. */
+    private final DMatrixRMaj stackedDelta = new DMatrixRMaj(1, 1);
+    private final DMatrixRMaj stackedSource = new DMatrixRMaj(1, 1);
+    /** While {@link #backwardThroughTime} runs: {@link #backward} leaves the full weight matrices' gradients to it. */
+    private boolean stackingWeightGradients;
 
     GraphNetwork(LayerGraph graph) {
         this.graph = graph;
@@ -56,9 +63,11 @@ public final class GraphNetwork implements Network {
         groupCount = groups.size();
         size = new int[groupCount];
         activation = new Activation[groupCount];
+        linear = new boolean[groupCount];
         for (int g = 0; g < groupCount; g++) {
             size[g] = groups.get(g).size();
             activation[g] = groups.get(g).activation();
+            linear[g] = activation[g] instanceof Identity;
         }
         int connectionCount = connections.size();
         from = new int[connectionCount];
@@ -222,14 +231,71 @@ public final class GraphNetwork implements Network {
                     case FIXED -> addScaled(fixedWeight[c], source, z);
                 }
             }
-            int n = batch * width;
-            activation[g].values(z.data, cache.value[g].data, n);
-            activation[g].derivatives(z.data, cache.value[g].data, cache.slope[g].data, n);
+            if (!linear[g]) {
+                int n = batch * width;
+                activation[g].values(z.data, cache.value[g].data, n);
+                activation[g].derivatives(z.data, cache.value[g].data, cache.slope[g].data, n);
+            }
         }
         for (int g : stateGroups) {
             copyColumns(cache.value[g], 0, cache.state, stateOffset[g], size[g]);
         }
         copyColumns(cache.value[outputGroup], outputOffset, cache.output, 0, outputSize);
+    }
+
+    /**
+     * Step by step, but the gradients of the full weight matrices come last, each as one product
+     * over every step's rows: Σ_t δ_tᵀ · x_t = Δᵀ · X with the steps stacked. Instead of a small
+     * product per step (whose cost is mostly the call's for a small network, and copying the
+     * gradient in and out of native memory for a large one) there is one large one, which is
+     * also what a BLAS does fastest.
+     */
+    @Override
+    public void backwardThroughTime(List<? extends StepCache> caches, List<DMatrixRMaj> outputGradients,
+                                    DMatrixRMaj stateGradient, DMatrixRMaj workspace, Parameters gradient) {
+        stackingWeightGradients = true;
+        try {
+            Network.super.backwardThroughTime(caches, outputGradients, stateGradient, workspace, gradient);
+        } finally {
+            stackingWeightGradients = false;
+        }
+        if (caches.isEmpty()) {
+            return;
+        }
+        List<Parameters.Block> gradientBlocks = gradient.blocks();
+        for (int g = 1; g < groupCount; g++) {
+            boolean stacked = false;
+            for (int c : incoming[g]) {
+                if (kind[c] != Kind.FULL) {
+                    continue;
+                }
+                if (!stacked) {
+                    stack(caches, g, Part.DELTA, stackedDelta);
+                    stacked = true;
+                }
+                stack(caches, from[c], delay[c] == 0 ? Part.VALUE : Part.PREVIOUS, stackedSource);
+                kernels.multAddTransA(stackedDelta, stackedSource, gradientBlocks.get(weightBlock[c]).value());
+            }
+        }
+    }
+
+    /** What {@link #stack} gathers from each step's cache. */
+    private enum Part { DELTA, VALUE, PREVIOUS }
+
+    /** Copies group {@code g}'s {@code part} of every step into {@code target}, step after step. */
+    private void stack(List<? extends StepCache> caches, int g, Part part, DMatrixRMaj target) {
+        int batch = caches.get(0).batchSize();
+        int length = batch * size[g];
+        target.reshape(caches.size() * batch, size[g]);
+        for (int t = 0; t < caches.size(); t++) {
+            Cache cache = (Cache) caches.get(t);
+            DMatrixRMaj m = switch (part) {
+                case DELTA -> cache.delta[g];
+                case VALUE -> cache.value[g];
+                case PREVIOUS -> cache.previous[g];
+            };
+            System.arraycopy(m.data, 0, target.data, t * length, length);
+        }
     }
 
     @Override
@@ -247,7 +313,8 @@ public final class GraphNetwork implements Network {
             throw new IllegalArgumentException("gradient layout differs from the parameters: " + gradient);
         }
         List<Parameters.Block> gradientBlocks = gradient.blocks();
-        for (int g = 0; g < groupCount; g++) {
+        boolean inputGradientNeeded = inputGradient != null || stateOffset[0] >= 0;
+        for (int g = inputGradientNeeded ? 0 : 1; g < groupCount; g++) {
             cache.valueGradient[g].zero();
             if (stateOffset[g] >= 0) {
                 cache.previousGradient[g].zero();
@@ -259,9 +326,11 @@ public final class GraphNetwork implements Network {
         }
         for (int g = groupCount - 1; g >= 1; g--) {
             DMatrixRMaj delta = cache.delta[g];
-            CommonOps_DDRM.elementMult(cache.valueGradient[g], cache.slope[g], delta);
-            if (bias[g] != null) {
-                addColumnSums(delta, gradientBlocks.get(biasBlock[g]).value().data);
+            double[] biasGradient = bias[g] == null ? null : gradientBlocks.get(biasBlock[g]).value().data;
+            if (!linear[g]) {
+                multiplyElements(cache.valueGradient[g], cache.slope[g], delta, biasGradient);
+            } else if (biasGradient != null) {
+                addColumnSums(delta, biasGradient);
             }
             for (int c : incoming[g]) {
                 int source = from[c];
@@ -270,7 +339,9 @@ public final class GraphNetwork implements Network {
                 boolean propagate = delay[c] == 1 || source > 0 || inputGradient != null;
                 switch (kind[c]) {
                     case FULL -> {
-                        kernels.multAddTransA(delta, sourceValue, gradientBlocks.get(weightBlock[c]).value());
+                        if (!stackingWeightGradients) {
+                            kernels.multAddTransA(delta, sourceValue, gradientBlocks.get(weightBlock[c]).value());
+                        }
                         if (propagate) {
                             kernels.multAdd(delta, weight[c], sourceGradient);
                         }
@@ -407,6 +478,22 @@ public final class GraphNetwork implements Network {
         }
     }
 
+    /** product = a ⊙ c, element-wise, and sums[r] += Σ_b product[b][r] unless sums is null: one pass for both. */
+    private static void multiplyElements(DMatrixRMaj a, DMatrixRMaj c, DMatrixRMaj product, double[] sums) {
+        int width = a.numCols;
+        for (int b = 0; b < a.numRows; b++) {
+            int base = b * width;
+            for (int r = 0; r < width; r++) {
+                product.data[base + r] = a.data[base + r] * c.data[base + r];
+            }
+            if (sums != null) {
+                for (int r = 0; r < width; r++) {
+                    sums[r] += product.data[base + r];
+                }
+            }
+        }
+    }
+
     /** sums[r] += Σ_b m[b][r]. */
     private static void addColumnSums(DMatrixRMaj m, double[] sums) {
         int width = m.numCols;
@@ -516,9 +603,15 @@ public final class GraphNetwork implements Network {
                 value[g] = new DMatrixRMaj(batch, size[g]);
                 valueGradient[g] = new DMatrixRMaj(batch, size[g]);
                 if (g > 0) {
-                    sum[g] = new DMatrixRMaj(batch, size[g]);
                     slope[g] = new DMatrixRMaj(batch, size[g]);
-                    delta[g] = new DMatrixRMaj(batch, size[g]);
+                    if (linear[g]) {
+                        sum[g] = value[g];
+                        slope[g].fill(1);
+                        delta[g] = valueGradient[g];
+                    } else {
+                        sum[g] = new DMatrixRMaj(batch, size[g]);
+                        delta[g] = new DMatrixRMaj(batch, size[g]);
+                    }
                 }
                 if (stateOffset[g] >= 0) {
                     previous[g] = new DMatrixRMaj(batch, size[g]);

@@ -100,6 +100,23 @@ public interface MatrixKernels {
             double[] ad = a.data;
             double[] bd = b.data;
             double[] cd = c.data;
+            if (n < m) {
+                // Columns of c in the inner loop, whichever is longer: a weight gradient stacked over
+                // many steps (k) for one output unit (n = 1) would otherwise run m loops of one.
+                for (int p = 0; p < k; p++) {
+                    int ap = p * m;
+                    int bp = p * n;
+                    for (int j = 0; j < n; j++) {
+                        double v = bd[bp + j];
+                        if (v != 0) {
+                            for (int i = 0; i < m; i++) {
+                                cd[i * n + j] += ad[ap + i] * v;
+                            }
+                        }
+                    }
+                }
+                return;
+            }
             for (int p = 0; p < k; p++) {
                 int ap = p * m;
                 int bp = p * n;

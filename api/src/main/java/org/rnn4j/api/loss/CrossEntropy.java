@@ -28,9 +28,15 @@ public final class CrossEntropy implements Loss {
         for (int k = 0; k < cols; k++) {
             max = Math.max(max, output.data[base + k]);
         }
+        // The exponentials wait in the gradient's row for the normalisation: one each, not two.
+        double[] exponentials = gradient != null ? gradient.data : null;
         double sumExp = 0;
         for (int k = 0; k < cols; k++) {
-            sumExp += Math.exp(output.data[base + k] - max);
+            double e = Math.exp(output.data[base + k] - max);
+            if (exponentials != null) {
+                exponentials[base + k] = e;
+            }
+            sumExp += e;
         }
         double logSumExp = max + Math.log(sumExp);
         double loss = 0;
@@ -40,10 +46,10 @@ public final class CrossEntropy implements Loss {
             loss -= t * (output.data[base + k] - logSumExp);
             targetMass += t;
         }
-        if (gradient != null) {
+        if (exponentials != null) {
+            double massPerSum = targetMass / sumExp;
             for (int k = 0; k < cols; k++) {
-                double p = Math.exp(output.data[base + k] - logSumExp);
-                gradient.data[base + k] = scale * (p * targetMass - target.data[base + k]);
+                exponentials[base + k] = scale * (exponentials[base + k] * massPerSum - target.data[base + k]);
             }
         }
         return loss;

@@ -1,5 +1,6 @@
 package org.rnn4j.api.network;
 
+import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -65,6 +66,33 @@ public interface Network {
      */
     void backward(StepCache cache, DMatrixRMaj outputGradient, DMatrixRMaj stateGradient,
                   Parameters gradient, DMatrixRMaj previousStateGradient, DMatrixRMaj inputGradient);
+
+    /**
+     * Back-propagation through the steps held in {@code caches}, in time order: the same as
+     * {@link #backward} from the last step to the first without input gradients, each step's
+     * ∂L/∂s_{t-1} passed on as the ∂L/∂s_t of the step before. A network may regroup the sums —
+     * the weight gradients of all steps as one product — so that the result equals the
+     * step-by-step one to rounding.
+     *
+     * @param outputGradients ∂L/∂y_t of each step, batch × outputs
+     * @param stateGradient   ∂L/∂s of the last step on entry, ∂L/∂s before the first on return
+     * @param workspace       batch × n, overwritten
+     * @param gradient        accumulates ∂L/∂θ, laid out as {@link #parameters()}
+     */
+    default void backwardThroughTime(List<? extends StepCache> caches, List<DMatrixRMaj> outputGradients,
+                                     DMatrixRMaj stateGradient, DMatrixRMaj workspace, Parameters gradient) {
+        DMatrixRMaj later = stateGradient;
+        DMatrixRMaj earlier = workspace;
+        for (int t = caches.size() - 1; t >= 0; t--) {
+            backward(caches.get(t), outputGradients.get(t), later, gradient, earlier, null);
+            DMatrixRMaj swap = later;
+            later = earlier;
+            earlier = swap;
+        }
+        if (later != stateGradient) {
+            stateGradient.setTo(later);
+        }
+    }
 
     /** Writes ∂s_t/∂s_{t-1} of sequence {@code row} of the batch into {@code jacobian} (n × n). */
     void stateJacobian(StepCache cache, int row, DMatrixRMaj jacobian);

@@ -49,6 +49,22 @@ final class ActivationsTest {
     }
 
     @Test
+    void tanhIsWithinFourUlpOfStrictMath() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        for (int i = 0; i < 1_000_000; i++) {
+            double x = i % 2 == 0 ? random.nextDouble(-1, 1) : random.nextDouble(-25, 25);
+            double expected = StrictMath.tanh(x);
+            assertTrue(Math.abs(Tanh.tanh(x) - expected) <= 4 * Math.ulp(expected), "tanh(" + x + ")");
+        }
+        for (double x : new double[] {0.0, -0.0, 1e-300, -1e-300, Double.MIN_VALUE, 0.25, -0.25, 20, 1e300,
+            Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY}) {
+            assertEquals(StrictMath.tanh(x), Tanh.tanh(x), 0.0, "tanh(" + x + ")");
+        }
+        assertTrue(Double.isNaN(Tanh.tanh(Double.NaN)));
+        assertEquals(Double.doubleToRawLongBits(-0.0), Double.doubleToRawLongBits(Tanh.tanh(-0.0)));
+    }
+
+    @Test
     void softplusStaysFiniteAndAccurateForLargeArguments() {
         Softplus softplus = new Softplus();
         assertEquals(1000.0, softplus.value(1000), 1e-12);
