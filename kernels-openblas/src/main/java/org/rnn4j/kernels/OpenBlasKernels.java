@@ -41,6 +41,12 @@ public final class OpenBlasKernels implements MatrixKernels {
                 new double[1], 1);
     }
 
+    /** OpenBLAS's thread count is the process's: this sets it for every caller. */
+    @Override
+    public void useThreads(int threads) {
+        org.bytedeco.openblas.presets.openblas_nolapack.blas_set_num_threads(threads);
+    }
+
     @Override
     public void multAddTransB(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
         int m = a.numRows;

@@ -41,7 +41,7 @@ public final class DataParallelTraining implements SessionFactory, AutoCloseable
     private final JavaSparkContext spark;
     private final Config run;
     private final int partitions;
-    private final List<JavaRDD<GradientWorker>> cached = new ArrayList<>();
+    private final List<Workers> cached = new ArrayList<>();
 
     /**
      * @param run        the run's effective configuration ({@code rnn4j.config()}), which the
@@ -65,30 +65,50 @@ public final class DataParallelTraining implements SessionFactory, AutoCloseable
         }
         // Fails here, on the driver, with the trainer's own message when it cannot give one gradient per pass.
         Sequence longest = sequences.stream().max(Comparator.comparingInt(Sequence::length)).orElseThrow();
-        new GradientWorker(run, setup.data(), List.of(longest)).gradient(setup.network().parameters().toArray(), 1);
+        new GradientWorker(run, SequencePart.of(setup.data(), List.of(longest)).dataSet())
+                .gradient(setup.network().parameters().toArray(), 1);
 
-        JavaRDD<GradientWorker> workers = partition(spark, run, setup.data(), partitions);
+        Workers workers = partition(spark, run, setup.data(), partitions);
         cached.add(workers);
-        return new Session(spark, workers, setup);
+        return new Session(spark, workers.rdd(), setup);
     }
 
-    /** {@code data}'s sequences in {@code partitions} consecutive parts, one worker each, cached on the executors. */
-    static JavaRDD<GradientWorker> partition(JavaSparkContext spark, Config run, DataSet data, int partitions) {
+    /**
+     * {@code data}'s sequences in {@code partitions} consecutive parts, one worker each, built and
+     * cached on the executors. Each part travels once, as a broadcast: a task then carries only its
+     * part's number, where a parallelized collection would carry its data every epoch.
+     */
+    static Workers partition(JavaSparkContext spark, Config run, DataSet data, int partitions) {
         List<Sequence> sequences = data.sequences();
         int count = Math.min(partitions, sequences.size());
-        List<GradientWorker> workers = new ArrayList<>();
+        List<Broadcast<SequencePart>> parts = new ArrayList<>();
         for (int part = 0; part < count; part++) {
             int from = (int) ((long) part * sequences.size() / count);
             int to = (int) ((long) (part + 1) * sequences.size() / count);
-            workers.add(new GradientWorker(run, data, sequences.subList(from, to)));
+            parts.add(spark.broadcast(SequencePart.of(data, sequences.subList(from, to))));
         }
-        return spark.parallelize(workers, count).persist(StorageLevel.MEMORY_ONLY());
+        // Broadcast too: a configuration in the workers' lineage would be deserialized by every task.
+        Broadcast<Config> config = spark.broadcast(run);
+        List<Integer> numbers = java.util.stream.IntStream.range(0, count).boxed().toList();
+        JavaRDD<GradientWorker> workers = spark.parallelize(numbers, count)
+                .map(part -> new GradientWorker(config.value(), parts.get(part).value().dataSet()))
+                .persist(StorageLevel.MEMORY_ONLY());
+        return new Workers(workers, config, parts);
+    }
+
+    /** The cached workers of one run and the broadcasts they are built from (kept to rebuild a lost one). */
+    record Workers(JavaRDD<GradientWorker> rdd, Broadcast<Config> config, List<Broadcast<SequencePart>> parts) {
+        void release() {
+            rdd.unpersist();
+            config.destroy();
+            parts.forEach(Broadcast::destroy);
+        }
     }
 
     /** Forgets the cached partitions of every run trained through this factory. */
     @Override
     public void close() {
-        cached.forEach(JavaRDD::unpersist);
+        cached.forEach(Workers::release);
         cached.clear();
     }
 

@@ -1,16 +1,12 @@
 package org.rnn4j.spark;
 
 import com.typesafe.config.Config;
-import java.io.Serializable;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.SplittableRandom;
-import org.ejml.data.DMatrixRMaj;
 import org.rnn4j.api.InvalidInputException;
 import org.rnn4j.api.Loss;
 import org.rnn4j.api.Trainer;
 import org.rnn4j.api.data.DataSet;
-import org.rnn4j.api.data.Sequence;
+import org.rnn4j.api.graph.MatrixKernels;
 import org.rnn4j.api.network.Network;
 import org.rnn4j.api.network.Parameters;
 import org.rnn4j.api.training.ParameterUpdater;
@@ -26,30 +22,31 @@ import org.rnn4j.core.plugin.PluginRegistry;
 /**
  * One partition of the training sequences and what computes their full-batch gradient: the run's
  * own trainer, given the partition as a single batch and an updater that keeps the gradient
- * instead of applying it. Spark keeps workers cached, so the network and the trainer's session
- * are built once per partition and reused every epoch.
+ * instead of applying it. Built on the executor and cached there by Spark, so the network and the
+ * trainer's session are made once per partition and reused every epoch.
  */
-final class GradientWorker implements Serializable {
+final class GradientWorker {
 
-    private static final long serialVersionUID = 1L;
-
-    private final Config run;
-    private final String dataName;
-    private final int inputs;
-    private final int outputs;
-    private final List<Stored> sequences;
+    private final Network network;
+    private final Trainer trainer;
+    private final Capture capture;
+    private final TrainingSession session;
     private final long targets;
-    private transient Computation computation;
 
-    /** @param run the run's effective configuration (typesafe configs are serializable) */
-    GradientWorker(Config run, DataSet data, List<Sequence> sequences) {
-        this.run = run;
-        this.dataName = data.name();
-        this.inputs = data.inputSize();
-        this.outputs = data.outputSize();
-        this.sequences = new ArrayList<>();
-        sequences.forEach(sequence -> this.sequences.add(Stored.of(sequence)));
-        this.targets = new DataSet(dataName, inputs, outputs, sequences, List.of()).targetSteps();
+    /** @param run the run's effective configuration, which the network and trainer are rebuilt from */
+    GradientWorker(Config run, DataSet part) {
+        MatrixKernels.best().useThreads(1); // Spark runs a task per core
+        Rnn4j rnn4j = Rnn4j.create(run, Thread.currentThread().getContextClassLoader());
+        RunSettings settings = rnn4j.settings();
+        PluginRegistry plugins = rnn4j.plugins();
+        network = new TrainingEngine(plugins).buildNetwork(settings, part.inputSize(), part.outputSize());
+        trainer = plugins.get(PluginKind.TRAINER, settings.trainer().name());
+        capture = new Capture(trainer.name(), network.parameters().size());
+        Loss loss = plugins.get(PluginKind.LOSS, settings.loss());
+        TrainingSetup setup = new TrainingSetup(settings.trainer().settings(), network, part, loss, capture,
+                part.sequences().size(), TrainingListener.NONE);
+        session = PluginRegistry.inContextOf(trainer, () -> trainer.start(setup));
+        targets = part.targetSteps();
     }
 
     /** The loss and gradient of this partition's sequences at parameters {@code theta}, summed over its target steps. */
@@ -58,51 +55,19 @@ final class GradientWorker implements Serializable {
         if (targets == 0) {
             return sum;
         }
-        Computation work = computation();
-        work.network.parameters().unflatten(theta);
-        work.capture.captured = false;
+        network.parameters().unflatten(theta);
+        capture.captured = false;
         // The order of the rows within the one batch changes only the rounding; fixed for reproducibility.
-        double meanLoss = PluginRegistry.inContextOf(work.trainer,
-                () -> work.session.runEpoch(epoch, new SplittableRandom(epoch)));
-        if (!work.capture.captured) {
-            throw new IllegalStateException("trainer '" + work.trainer.name() + "' gave no gradient for " + targets
+        double meanLoss = PluginRegistry.inContextOf(trainer, () -> session.runEpoch(epoch, new SplittableRandom(epoch)));
+        if (!capture.captured) {
+            throw new IllegalStateException("trainer '" + trainer.name() + "' gave no gradient for " + targets
                     + " target steps");
         }
-        double[] gradient = work.capture.gradient;
+        double[] gradient = capture.gradient;
         for (int i = 0; i < gradient.length; i++) {
             gradient[i] *= targets;
         }
         return sum.add(gradient, meanLoss * targets, targets);
-    }
-
-    private Computation computation() {
-        if (computation == null) {
-            computation = new Computation();
-        }
-        return computation;
-    }
-
-    /** The network, trainer session and gradient capture of this worker, rebuilt from the configuration. */
-    private final class Computation {
-        final Network network;
-        final Trainer trainer;
-        final Capture capture;
-        final TrainingSession session;
-
-        Computation() {
-            Rnn4j rnn4j = Rnn4j.create(run, Thread.currentThread().getContextClassLoader());
-            RunSettings settings = rnn4j.settings();
-            PluginRegistry plugins = rnn4j.plugins();
-            network = new TrainingEngine(plugins).buildNetwork(settings, inputs, outputs);
-            trainer = plugins.get(PluginKind.TRAINER, settings.trainer().name());
-            capture = new Capture(trainer.name(), network.parameters().size());
-            Loss loss = plugins.get(PluginKind.LOSS, settings.loss());
-            List<Sequence> data = new ArrayList<>();
-            sequences.forEach(stored -> data.add(stored.sequence()));
-            TrainingSetup setup = new TrainingSetup(settings.trainer().settings(), network,
-                    new DataSet(dataName, inputs, outputs, data, List.of()), loss, capture, data.size(), TrainingListener.NONE);
-            session = PluginRegistry.inContextOf(trainer, () -> trainer.start(setup));
-        }
     }
 
     /** Keeps the one gradient a full-batch pass gives, leaving the parameters as they are. */
@@ -125,17 +90,6 @@ final class GradientWorker implements Serializable {
             }
             gradient.flatten(this.gradient);
             captured = true;
-        }
-    }
-
-    /** A sequence in a form Java serialization takes (a record of EJML matrices is not serializable). */
-    private record Stored(DMatrixRMaj inputs, DMatrixRMaj targets, boolean[] hasTarget) implements Serializable {
-        static Stored of(Sequence sequence) {
-            return new Stored(sequence.inputs(), sequence.targets(), sequence.hasTarget());
-        }
-
-        Sequence sequence() {
-            return new Sequence(inputs, targets, hasTarget);
         }
     }
 }

@@ -18,6 +18,7 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.rnn4j.api.InvalidInputException;
+import org.rnn4j.api.graph.MatrixKernels;
 import org.rnn4j.core.Rnn4j;
 import org.rnn4j.core.engine.TrainingResult;
 import org.rnn4j.core.run.AtomicFiles;
@@ -83,6 +84,7 @@ public final class Sweep {
     /** One run, as a Spark task. */
     static Row train(SweepPlan.Run run) {
         long start = System.nanoTime();
+        MatrixKernels.best().useThreads(1); // Spark runs a task per core
         List<Object> values = new ArrayList<>();
         values.add(run.id());
         values.addAll(run.values().values());

@@ -10,7 +10,6 @@ import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigValueFactory;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.apache.spark.api.java.JavaRDD;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -58,10 +57,10 @@ class DataParallelTrainingTest {
         double localLoss = plugin.start(new TrainingSetup(rnn4j.settings().trainer().settings(), network, data, loss, kept,
                 data.sequences().size(), TrainingListener.NONE)).runEpoch(1, new SplittableRandom(7));
 
-        JavaRDD<GradientWorker> workers = DataParallelTraining.partition(LocalSpark.context(), rnn4j.config(), data, 3);
+        DataParallelTraining.Workers workers = DataParallelTraining.partition(LocalSpark.context(), rnn4j.config(), data, 3);
         try {
-            assertEquals(3, workers.getNumPartitions());
-            GradientSum sum = DataParallelTraining.gradient(LocalSpark.context(), workers, network, 1);
+            assertEquals(3, workers.rdd().getNumPartitions());
+            GradientSum sum = DataParallelTraining.gradient(LocalSpark.context(), workers.rdd(), network, 1);
             double[] distributed = new double[network.parameters().size()];
             sum.meanGradient(distributed);
             assertEquals(data.targetSteps(), sum.targets());
@@ -69,7 +68,7 @@ class DataParallelTrainingTest {
                     "gradient differs by " + relative(distributed, kept.gradient));
             assertEquals(localLoss, sum.meanLoss(), 1e-12 * localLoss);
         } finally {
-            workers.unpersist();
+            workers.release();
         }
     }
 

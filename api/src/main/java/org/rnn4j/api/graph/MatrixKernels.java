@@ -179,6 +179,14 @@ public interface MatrixKernels {
         }
     };
 
+    /**
+     * Caps the threads one product may use, for hosts that already run one computation per core
+     * (Spark's tasks), where a BLAS's own threads would only compete for the same cores. Kernels
+     * that compute on the calling thread alone ignore it.
+     */
+    default void useThreads(int threads) {
+    }
+
     /** The kernels to use: the first implementation on the class path that works, else {@link #JAVA}. */
     static MatrixKernels best() {
         return Best.KERNELS;
