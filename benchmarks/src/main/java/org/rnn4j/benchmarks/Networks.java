@@ -15,8 +15,13 @@ final class Networks {
 
     /** {@code topology} with {@code hidden} units per layer (fully-recurrent: units in all), {@code inputs → outputs}. */
     static Network build(String topology, int hidden, int inputs, int outputs) {
+        return build(topology, hidden, inputs, outputs, "identity");
+    }
+
+    /** As {@link #build(String, int, int, int)}, with {@code output} the output units' activation (not fully-recurrent's). */
+    static Network build(String topology, int hidden, int inputs, int outputs, String output) {
         String size = topology.equals("fully-recurrent") ? "units = " + Math.max(hidden, outputs)
-                : "hidden = [" + hidden + "], output-activation = identity";
+                : "hidden = [" + hidden + "], output-activation = " + output;
         Rnn4j rnn4j = Rnn4j.create(ConfigFactory.parseString("rnn4j.topology { type = " + topology + ", " + size + " }"));
         return new TrainingEngine(rnn4j.plugins()).buildNetwork(rnn4j.settings(), inputs, outputs);
     }
