@@ -352,17 +352,30 @@ public final class GraphNetwork implements Network {
         }
         List<Parameters.Block> gradientBlocks = gradient.blocks();
         boolean inputGradientNeeded = inputGradient != null || stateOffset[0] >= 0;
+        // A value gradient whose first contribution is all of the output (or state) gradient is
+        // set to it, not cleared and added to: the same numbers (0 + x = x, up to the sign of an
+        // exact zero, which no sum with a non-zero term keeps), a pass less.
+        boolean outputCopied = outputIsGroup;
+        int stateCopied = stateIsGroup && stateGroups[0] != outputGroup ? stateGroups[0] : -1;
         for (int g = inputGradientNeeded ? 0 : 1; g < groupCount; g++) {
-            if (!passThrough[g]) {
+            if (!passThrough[g] && !(outputCopied && g == outputGroup) && g != stateCopied) {
                 cache.valueGradient[g].zero();  // a pass-through group's are its source's previous gradients
             }
             if (stateOffset[g] >= 0) {
                 cache.previousGradient[g].zero();
             }
         }
-        addColumns(outputGradient, 0, cache.valueGradient[outputGroup], outputOffset, outputSize);
+        if (outputCopied) {
+            System.arraycopy(outputGradient.data, 0, cache.valueGradient[outputGroup].data, 0, batch * outputSize);
+        } else {
+            addColumns(outputGradient, 0, cache.valueGradient[outputGroup], outputOffset, outputSize);
+        }
         for (int g : stateGroups) {
-            addColumns(stateGradient, stateOffset[g], cache.valueGradient[g], 0, size[g]);
+            if (g == stateCopied) {
+                System.arraycopy(stateGradient.data, 0, cache.valueGradient[g].data, 0, batch * stateSize);
+            } else {
+                addColumns(stateGradient, stateOffset[g], cache.valueGradient[g], 0, size[g]);
+            }
         }
         for (int g = groupCount - 1; g >= 1; g--) {
             if (passThrough[g]) {
