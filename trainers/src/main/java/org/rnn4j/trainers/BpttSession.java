@@ -2,6 +2,7 @@ package org.rnn4j.trainers;
 
 import java.util.AbstractList;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,6 +86,7 @@ final class BpttSession implements TrainingSession {
         work.ensureSteps(window);
         DMatrixRMaj state = work.state;
         network.initialState(state);
+        DMatrixRMaj previous = state;
         double total = 0;
         double chunkLoss = 0;
         int chunkTargets = 0;
@@ -92,14 +94,22 @@ final class BpttSession implements TrainingSession {
         for (int t = 0; t < steps; t++) {
             int slot = t % window;
             StepCache cache = work.caches.get(slot);
-            network.forward(state, batch.input(t), cache);
-            state.setTo(cache.state());
+            network.forward(previous, batch.input(t), cache);
+            if (window > 1) {
+                previous = cache.state();  // the next step writes another slot: no copy needed
+            } else {
+                state.setTo(cache.state());  // the next step overwrites this very cache
+                previous = state;
+            }
             DMatrixRMaj outputGradient = work.outputGradients.get(slot);
-            outputGradient.zero();
+            int outputs = outputGradient.numCols;
             for (int row = 0; row < rows; row++) {
                 if (batch.hasTarget(t, row)) {
+                    // overwrites the row: no need to clear it first
                     chunkLoss += loss.evaluate(cache.output(), batch.target(t), row, 1.0, outputGradient);
                     chunkTargets++;
+                } else {
+                    Arrays.fill(outputGradient.data, row * outputs, (row + 1) * outputs, 0.0);
                 }
             }
             if (t + 1 - chunkStart == chunk || t == steps - 1) {

@@ -44,6 +44,17 @@ public final class GraphNetwork implements Network {
     private final int[] stateOffset;
     private final int[] stateGroups;
     private final boolean[] dependsOnState;
+    /**
+     * Groups that only hold a copy of another group's previous values (Elman's context cells:
+     * identity, no bias, one fixed connection of weight 1 at delay 1 from a source nothing else
+     * reads at that delay). Their values and gradients share the source's previous values and
+     * previous gradients instead of being copied there and back each step; the numbers are the
+     * same bit for bit, as x · 1 = x and 0 + x = x.
+     */
+    private final boolean[] passThrough;
+    /** The state is one group's values ({@link Cache#state} shares them), likewise the output. */
+    private final boolean stateIsGroup;
+    private final boolean outputIsGroup;
     private final int outputGroup;
     private final int outputOffset;
     private final int outputSize;
@@ -156,6 +167,26 @@ public final class GraphNetwork implements Network {
         outputGroup = indexOf(graph.output());
         outputOffset = graph.outputOffset();
         outputSize = graph.outputSize();
+        passThrough = new boolean[groupCount];
+        for (int g = 1; g < groupCount; g++) {
+            if (linear[g] && bias[g] == null && incoming[g].length == 1) {
+                int c = incoming[g][0];
+                passThrough[g] = kind[c] == Kind.FIXED && fixedWeight[c] == 1.0 && delay[c] == 1
+                        && size[from[c]] == size[g] && onlyReader(c);
+            }
+        }
+        stateIsGroup = stateGroups.length == 1 && size[stateGroups[0]] == stateSize;
+        outputIsGroup = outputOffset == 0 && outputSize == size[outputGroup];
+    }
+
+    /** Whether connection {@code c} is the only one that reads its source at its delay. */
+    private boolean onlyReader(int c) {
+        for (int other = 0; other < from.length; other++) {
+            if (other != c && from[other] == from[c] && delay[other] == delay[c]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private int indexOf(String name) {
@@ -214,6 +245,9 @@ public final class GraphNetwork implements Network {
             copyColumns(previousState, stateOffset[g], cache.previous[g], 0, size[g]);
         }
         for (int g = 1; g < groupCount; g++) {
+            if (passThrough[g]) {
+                continue;  // its values are the source's previous ones, copied in above
+            }
             DMatrixRMaj z = cache.sum[g];
             int width = size[g];
             if (bias[g] != null) {
@@ -237,10 +271,14 @@ public final class GraphNetwork implements Network {
                 activation[g].derivatives(z.data, cache.value[g].data, cache.slope[g].data, n);
             }
         }
-        for (int g : stateGroups) {
-            copyColumns(cache.value[g], 0, cache.state, stateOffset[g], size[g]);
+        if (!stateIsGroup) {
+            for (int g : stateGroups) {
+                copyColumns(cache.value[g], 0, cache.state, stateOffset[g], size[g]);
+            }
         }
-        copyColumns(cache.value[outputGroup], outputOffset, cache.output, 0, outputSize);
+        if (!outputIsGroup) {
+            copyColumns(cache.value[outputGroup], outputOffset, cache.output, 0, outputSize);
+        }
     }
 
     /**
@@ -314,17 +352,35 @@ public final class GraphNetwork implements Network {
         }
         List<Parameters.Block> gradientBlocks = gradient.blocks();
         boolean inputGradientNeeded = inputGradient != null || stateOffset[0] >= 0;
+        // A value gradient whose first contribution is all of the output (or state) gradient is
+        // set to it, not cleared and added to: the same numbers (0 + x = x, up to the sign of an
+        // exact zero, which no sum with a non-zero term keeps), a pass less.
+        boolean outputCopied = outputIsGroup;
+        int stateCopied = stateIsGroup && stateGroups[0] != outputGroup ? stateGroups[0] : -1;
         for (int g = inputGradientNeeded ? 0 : 1; g < groupCount; g++) {
-            cache.valueGradient[g].zero();
+            if (!passThrough[g] && !(outputCopied && g == outputGroup) && g != stateCopied) {
+                cache.valueGradient[g].zero();  // a pass-through group's are its source's previous gradients
+            }
             if (stateOffset[g] >= 0) {
                 cache.previousGradient[g].zero();
             }
         }
-        addColumns(outputGradient, 0, cache.valueGradient[outputGroup], outputOffset, outputSize);
+        if (outputCopied) {
+            System.arraycopy(outputGradient.data, 0, cache.valueGradient[outputGroup].data, 0, batch * outputSize);
+        } else {
+            addColumns(outputGradient, 0, cache.valueGradient[outputGroup], outputOffset, outputSize);
+        }
         for (int g : stateGroups) {
-            addColumns(stateGradient, stateOffset[g], cache.valueGradient[g], 0, size[g]);
+            if (g == stateCopied) {
+                System.arraycopy(stateGradient.data, 0, cache.valueGradient[g].data, 0, batch * stateSize);
+            } else {
+                addColumns(stateGradient, stateOffset[g], cache.valueGradient[g], 0, size[g]);
+            }
         }
         for (int g = groupCount - 1; g >= 1; g--) {
+            if (passThrough[g]) {
+                continue;  // its gradients already are the source's previous gradients
+            }
             DMatrixRMaj delta = cache.delta[g];
             double[] biasGradient = bias[g] == null ? null : gradientBlocks.get(biasBlock[g]).value().data;
             if (!linear[g]) {
@@ -600,8 +656,20 @@ public final class GraphNetwork implements Network {
             }
             this.batch = batch;
             for (int g = 0; g < groupCount; g++) {
-                value[g] = new DMatrixRMaj(batch, size[g]);
-                valueGradient[g] = new DMatrixRMaj(batch, size[g]);
+                if (stateOffset[g] >= 0) {
+                    previous[g] = new DMatrixRMaj(batch, size[g]);
+                    previousGradient[g] = new DMatrixRMaj(batch, size[g]);
+                }
+            }
+            for (int g = 0; g < groupCount; g++) {
+                if (passThrough[g]) {
+                    int source = from[incoming[g][0]];
+                    value[g] = previous[source];
+                    valueGradient[g] = previousGradient[source];
+                } else {
+                    value[g] = new DMatrixRMaj(batch, size[g]);
+                    valueGradient[g] = new DMatrixRMaj(batch, size[g]);
+                }
                 if (g > 0) {
                     slope[g] = new DMatrixRMaj(batch, size[g]);
                     if (linear[g]) {
@@ -613,13 +681,9 @@ public final class GraphNetwork implements Network {
                         delta[g] = new DMatrixRMaj(batch, size[g]);
                     }
                 }
-                if (stateOffset[g] >= 0) {
-                    previous[g] = new DMatrixRMaj(batch, size[g]);
-                    previousGradient[g] = new DMatrixRMaj(batch, size[g]);
-                }
             }
-            state = new DMatrixRMaj(batch, stateSize);
-            output = new DMatrixRMaj(batch, outputSize);
+            state = stateIsGroup ? value[stateGroups[0]] : new DMatrixRMaj(batch, stateSize);
+            output = outputIsGroup ? value[outputGroup] : new DMatrixRMaj(batch, outputSize);
         }
 
         /** Lazily: only RTRL and the contract checks need them. */
