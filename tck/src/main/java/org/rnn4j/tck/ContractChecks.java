@@ -74,27 +74,19 @@ public final class ContractChecks {
      */
     public static Result backward(Network network, RandomGenerator random, int batch, int steps) {
         int n = network.stateSize();
-        DMatrixRMaj initial = random(batch, n, random);
-        DMatrixRMaj[] inputs = new DMatrixRMaj[steps];
-        DMatrixRMaj[] readouts = new DMatrixRMaj[steps];
-        for (int t = 0; t < steps; t++) {
-            inputs[t] = random(batch, network.inputSize(), random);
-            readouts[t] = random(batch, network.outputSize(), random);
-        }
-        DMatrixRMaj finalReadout = random(batch, n, random);
-        StepCache[] caches = new StepCache[steps];
-        for (int t = 0; t < steps; t++) {
-            caches[t] = network.newStepCache(batch);
-        }
-
-        run(network, caches, initial, inputs);
+        Unrolled unrolled = Unrolled.draw(network, random, batch, steps);
+        DMatrixRMaj initial = unrolled.initial();
+        DMatrixRMaj[] inputs = unrolled.inputs();
+        List<DMatrixRMaj> readouts = unrolled.readouts();
+        DMatrixRMaj finalReadout = unrolled.finalReadout();
+        StepCache[] caches = unrolled.caches();
         Parameters gradient = network.parameters().zerosLike();
         DMatrixRMaj stateGradient = finalReadout.copy();
         DMatrixRMaj previousGradient = new DMatrixRMaj(batch, n);
         DMatrixRMaj[] inputGradients = new DMatrixRMaj[steps];
         for (int t = steps - 1; t >= 0; t--) {
             inputGradients[t] = new DMatrixRMaj(batch, network.inputSize());
-            network.backward(caches[t], readouts[t], stateGradient, gradient, previousGradient, inputGradients[t]);
+            network.backward(caches[t], readouts.get(t), stateGradient, gradient, previousGradient, inputGradients[t]);
             DMatrixRMaj swap = stateGradient;
             stateGradient = previousGradient;
             previousGradient = swap;
@@ -104,7 +96,7 @@ public final class ContractChecks {
             run(network, caches, initial, inputs);
             double sum = dot(finalReadout, caches[steps - 1].state());
             for (int t = 0; t < steps; t++) {
-                sum += dot(readouts[t], caches[t].output());
+                sum += dot(readouts.get(t), caches[t].output());
             }
             return sum;
         };
@@ -343,19 +335,10 @@ public final class ContractChecks {
      */
     public static Result backwardThroughTime(Network network, RandomGenerator random, int batch, int steps) {
         int n = network.stateSize();
-        DMatrixRMaj initial = random(batch, n, random);
-        DMatrixRMaj[] inputs = new DMatrixRMaj[steps];
-        List<DMatrixRMaj> readouts = new ArrayList<>();
-        for (int t = 0; t < steps; t++) {
-            inputs[t] = random(batch, network.inputSize(), random);
-            readouts.add(random(batch, network.outputSize(), random));
-        }
-        DMatrixRMaj finalReadout = random(batch, n, random);
-        StepCache[] caches = new StepCache[steps];
-        for (int t = 0; t < steps; t++) {
-            caches[t] = network.newStepCache(batch);
-        }
-        run(network, caches, initial, inputs);
+        Unrolled unrolled = Unrolled.draw(network, random, batch, steps);
+        List<DMatrixRMaj> readouts = unrolled.readouts();
+        DMatrixRMaj finalReadout = unrolled.finalReadout();
+        StepCache[] caches = unrolled.caches();
 
         Parameters stepByStep = network.parameters().zerosLike();
         DMatrixRMaj stateGradient = finalReadout.copy();
@@ -379,6 +362,30 @@ public final class ContractChecks {
             worst.add("initial state", initialGradient.data, stateGradient.data);
         }
         return worst.result();
+    }
+
+    /**
+     * A random problem for the backward checks, run forward: s_0, inputs x_t, readouts R_t and Q
+     * (L = Σ_t ⟨R_t, y_t⟩ + ⟨Q, s_T⟩), drawn in that order, and the step caches of the forward run.
+     */
+    private record Unrolled(DMatrixRMaj initial, DMatrixRMaj[] inputs, List<DMatrixRMaj> readouts, DMatrixRMaj finalReadout,
+                            StepCache[] caches) {
+        static Unrolled draw(Network network, RandomGenerator random, int batch, int steps) {
+            DMatrixRMaj initial = random(batch, network.stateSize(), random);
+            DMatrixRMaj[] inputs = new DMatrixRMaj[steps];
+            List<DMatrixRMaj> readouts = new ArrayList<>();
+            for (int t = 0; t < steps; t++) {
+                inputs[t] = random(batch, network.inputSize(), random);
+                readouts.add(random(batch, network.outputSize(), random));
+            }
+            DMatrixRMaj finalReadout = random(batch, network.stateSize(), random);
+            StepCache[] caches = new StepCache[steps];
+            for (int t = 0; t < steps; t++) {
+                caches[t] = network.newStepCache(batch);
+            }
+            run(network, caches, initial, inputs);
+            return new Unrolled(initial, inputs, readouts, finalReadout, caches);
+        }
     }
 
     private static void run(Network network, StepCache[] caches, DMatrixRMaj initial, DMatrixRMaj[] inputs) {
