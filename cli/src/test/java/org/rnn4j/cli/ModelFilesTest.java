@@ -90,6 +90,17 @@ final class ModelFilesTest {
     }
 
     @Test
+    void aModelTrainedOnSparkLoadsHereThoughItsConfigurationHasTheSparkKeys() {
+        Rnn4j onSpark = Rnn4j.create(ConfigFactory.parseString(
+                "rnn4j { trainer.epochs = 2, spark { master = \"local[2]\", partitions = 2 } }"));
+        Path file = folder.resolve("from-spark.rnn4j");
+        onSpark.save(onSpark.train(), file);
+        TrainedModel loaded = rnn4j().load(file);
+        assertEquals(2, loaded.saved().config().getInt("rnn4j.spark.partitions"));
+        assertArrayEquals(outputs(onSpark.load(file).network(), 0, 1, 1), outputs(loaded.network(), 0, 1, 1), 0.0);
+    }
+
+    @Test
     void theFormatVersion1FixtureStillLoadsAndPredictsAsItDid() {
         TrainedModel model = rnn4j().load(fixture());
         assertEquals(1, model.saved().formatVersion());
