@@ -7,8 +7,9 @@ import org.rnn4j.api.data.DataSet;
 import org.rnn4j.api.data.Sequence;
 
 /**
- * One partition's training sequences in the form Java serialization takes (a record of EJML
- * matrices is not serializable), broadcast once to the executor that needs it.
+ * One partition's training sequences in a form Java serialization takes (the api's
+ * {@code Sequence} record is not {@code Serializable}; its EJML matrices are), broadcast once to
+ * the executor that needs it.
  */
 record SequencePart(String dataName, int inputs, int outputs, List<Stored> sequences) implements Serializable {
 

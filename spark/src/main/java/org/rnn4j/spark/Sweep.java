@@ -78,7 +78,7 @@ public final class Sweep {
                 throw new InvalidInputException(folder.resolve(BEST_MODEL) + ": cannot write: " + e.getMessage(), e);
             }
         }
-        return table.orderBy(col("status").desc(), col("test_loss"), col("run")).collectAsList();
+        return table.orderBy(col("status").equalTo("failed"), col("test_loss"), col("run")).collectAsList();
     }
 
     /** One run, as a Spark task. */
