@@ -18,16 +18,16 @@ public interface Activation extends Plugin {
      */
     double derivative(double x, double fx);
 
-    /** Writes f(x[i]) into {@code fx[i]} for i &lt; n. The arrays may be the same. */
-    default void values(double[] x, double[] fx, int n) {
-        for (int i = 0; i < n; i++) {
+    /** Writes f(x[i]) into {@code fx[i]} for from ≤ i &lt; to. The arrays may be the same. */
+    default void values(double[] x, double[] fx, int from, int to) {
+        for (int i = from; i < to; i++) {
             fx[i] = value(x[i]);
         }
     }
 
-    /** Writes f'(x[i]) into {@code d[i]} for i &lt; n, given fx[i] = f(x[i]). */
-    default void derivatives(double[] x, double[] fx, double[] d, int n) {
-        for (int i = 0; i < n; i++) {
+    /** Writes f'(x[i]) into {@code d[i]} for from ≤ i &lt; to, given fx[i] = f(x[i]). */
+    default void derivatives(double[] x, double[] fx, double[] d, int from, int to) {
+        for (int i = from; i < to; i++) {
             d[i] = derivative(x[i], fx[i]);
         }
     }

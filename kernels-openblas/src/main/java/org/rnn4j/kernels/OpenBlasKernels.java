@@ -48,78 +48,66 @@ public final class OpenBlasKernels implements MatrixKernels {
     }
 
     @Override
-    public void multAddTransB(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
-        int m = a.numRows;
-        int k = a.numCols;
-        int n = b.numRows;
-        check(b.numCols == k && c.numRows == m && c.numCols == n);
+    public void multAddTransB(int m, int n, int k, double[] a, int aOffset, double[] b, int bOffset, double[] c, int cOffset) {
         if ((long) m * n * k < BLAS_FROM) {
-            JAVA.multAddTransB(a, b, c);
-        } else if (mostlyZeros(a.data, m * k)) {
-            addSparseTimesTransposed(a, b, c);
+            JAVA.multAddTransB(m, n, k, a, aOffset, b, bOffset, c, cOffset);
+        } else if (mostlyZeros(a, aOffset, m * k)) {
+            addSparseTimesTransposed(m, n, k, a, aOffset, b, bOffset, c, cOffset);
         } else {
-            dgemm(false, true, m, n, k, a, b, c, 1.0);
+            dgemm(false, true, m, n, k, a, aOffset, b, bOffset, c, cOffset, 1.0);
         }
     }
 
     @Override
-    public void multAddTransA(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
-        int k = a.numRows;
-        int m = a.numCols;
-        int n = b.numCols;
-        check(b.numRows == k && c.numRows == m && c.numCols == n);
+    public void multAddTransA(int m, int n, int k, double[] a, int aOffset, double[] b, int bOffset, double[] c, int cOffset) {
         if ((long) m * n * k < BLAS_FROM) {
-            JAVA.multAddTransA(a, b, c);
-        } else if (mostlyZeros(b.data, k * n)) {
-            addTransposedTimesSparse(a, b, c);
+            JAVA.multAddTransA(m, n, k, a, aOffset, b, bOffset, c, cOffset);
+        } else if (mostlyZeros(b, bOffset, k * n)) {
+            addTransposedTimesSparse(m, n, k, a, aOffset, b, bOffset, c, cOffset);
         } else {
-            dgemm(true, false, m, n, k, a, b, c, 1.0);
+            dgemm(true, false, m, n, k, a, aOffset, b, bOffset, c, cOffset, 1.0);
         }
     }
 
     @Override
-    public void multAdd(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
-        gemm(a, b, c, 1.0);
+    public void multAdd(int m, int n, int k, double[] a, int aOffset, double[] b, int bOffset, double[] c, int cOffset) {
+        if ((long) m * n * k < BLAS_FROM) {
+            JAVA.multAdd(m, n, k, a, aOffset, b, bOffset, c, cOffset);
+        } else {
+            dgemm(false, false, m, n, k, a, aOffset, b, bOffset, c, cOffset, 1.0);
+        }
     }
 
+    /** c = a · b: without copying c in first (RTRL's J · P, whose c is the largest operand). */
     @Override
     public void mult(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
-        gemm(a, b, c, 0.0);
-    }
-
-    private void gemm(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c, double beta) {
         int m = a.numRows;
         int k = a.numCols;
         int n = b.numCols;
-        check(b.numRows == k && c.numRows == m && c.numCols == n);
-        if ((long) m * n * k < BLAS_FROM) {
-            if (beta == 0) {
-                JAVA.mult(a, b, c);
-            } else {
-                JAVA.multAdd(a, b, c);
-            }
+        if ((long) m * n * k < BLAS_FROM || b.numRows != k || c.numRows != m || c.numCols != n) {
+            MatrixKernels.super.mult(a, b, c);  // small, or shapes that do not fit: the default checks and says so
         } else {
-            dgemm(false, false, m, n, k, a, b, c, beta);
+            dgemm(false, false, m, n, k, a.data, 0, b.data, 0, c.data, 0, 0.0);
         }
     }
 
     /** c = op(a) · op(b) + beta · c, row-major, c being m × n and the inner dimension k. */
-    private void dgemm(boolean transA, boolean transB, int m, int n, int k, DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c,
-                       double beta) {
+    private void dgemm(boolean transA, boolean transB, int m, int n, int k, double[] a, int aOffset, double[] b, int bOffset,
+                       double[] c, int cOffset, double beta) {
         Operands buffers = operands.get();
-        DoublePointer na = buffers.a.holding(a.data, m * k);
-        DoublePointer nb = buffers.b.holding(b.data, k * n);
-        DoublePointer nc = beta == 0 ? buffers.c.sized(m * n) : buffers.c.holding(c.data, m * n);
+        DoublePointer na = buffers.a.holding(a, aOffset, m * k);
+        DoublePointer nb = buffers.b.holding(b, bOffset, k * n);
+        DoublePointer nc = beta == 0 ? buffers.c.sized(m * n) : buffers.c.holding(c, cOffset, m * n);
         cblas_dgemm(CblasRowMajor, transA ? CblasTrans : CblasNoTrans, transB ? CblasTrans : CblasNoTrans, m, n, k, 1.0,
                 na, transA ? m : k, nb, transB ? k : n, beta, nc, n);
-        buffers.c.buffer.get(0, c.data, 0, m * n);
+        buffers.c.buffer.get(0, c, cOffset, m * n);
     }
 
-    /** Whether fewer than {@link #SPARSE_BELOW} of the first {@code length} values are non-zero; stops early when not. */
-    static boolean mostlyZeros(double[] values, int length) {
+    /** Whether fewer than {@link #SPARSE_BELOW} of {@code length} values from {@code offset} are non-zero; stops early when not. */
+    static boolean mostlyZeros(double[] values, int offset, int length) {
         int limit = (int) (length * SPARSE_BELOW);
         int nonZeros = 0;
-        for (int i = 0; i < length; i++) {
+        for (int i = offset, end = offset + length; i < end; i++) {
             if (values[i] != 0 && ++nonZeros > limit) {
                 return false;
             }
@@ -128,16 +116,14 @@ public final class OpenBlasKernels implements MatrixKernels {
     }
 
     /** c += a · bᵀ, visiting only a's non-zeros: each adds a multiple of one column of bᵀ to a row of c. */
-    private static void addSparseTimesTransposed(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
-        int m = a.numRows;
-        int k = a.numCols;
-        int n = b.numRows;
+    private static void addSparseTimesTransposed(int m, int n, int k, double[] a, int aOffset, double[] b, int bOffset,
+                                                 double[] c, int cOffset) {
         for (int i = 0; i < m; i++) {
             for (int p = 0; p < k; p++) {
-                double v = a.data[i * k + p];
+                double v = a[aOffset + i * k + p];
                 if (v != 0) {
                     for (int j = 0; j < n; j++) {
-                        c.data[i * n + j] += v * b.data[j * k + p];
+                        c[cOffset + i * n + j] += v * b[bOffset + j * k + p];
                     }
                 }
             }
@@ -145,25 +131,17 @@ public final class OpenBlasKernels implements MatrixKernels {
     }
 
     /** c += aᵀ · b, visiting only b's non-zeros: each adds a multiple of one row of a to a column of c. */
-    private static void addTransposedTimesSparse(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
-        int k = a.numRows;
-        int m = a.numCols;
-        int n = b.numCols;
+    private static void addTransposedTimesSparse(int m, int n, int k, double[] a, int aOffset, double[] b, int bOffset,
+                                                 double[] c, int cOffset) {
         for (int p = 0; p < k; p++) {
             for (int q = 0; q < n; q++) {
-                double v = b.data[p * n + q];
+                double v = b[bOffset + p * n + q];
                 if (v != 0) {
                     for (int i = 0; i < m; i++) {
-                        c.data[i * n + q] += a.data[p * m + i] * v;
+                        c[cOffset + i * n + q] += a[aOffset + p * m + i] * v;
                     }
                 }
             }
-        }
-    }
-
-    private static void check(boolean shapesFit) {
-        if (!shapesFit) {
-            throw new IllegalArgumentException("matrix shapes do not fit the product");
         }
     }
 
@@ -187,10 +165,10 @@ public final class OpenBlasKernels implements MatrixKernels {
             return pointer;
         }
 
-        /** A native copy of {@code values[0 … length − 1]}. */
-        DoublePointer holding(double[] values, int length) {
+        /** A native copy of {@code values[offset … offset + length − 1]}. */
+        DoublePointer holding(double[] values, int offset, int length) {
             DoublePointer target = sized(length);
-            buffer.put(0, values, 0, length);
+            buffer.put(0, values, offset, length);
             return target;
         }
     }

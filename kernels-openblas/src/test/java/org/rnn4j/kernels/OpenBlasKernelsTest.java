@@ -16,6 +16,7 @@ import org.rnn4j.api.graph.LayerGraph;
 import org.rnn4j.api.graph.MatrixKernels;
 import org.rnn4j.api.network.Parameters;
 import org.rnn4j.api.network.StepCache;
+import org.rnn4j.api.network.Unrolled;
 
 /** Every kernel gives EJML's results to rounding, at small shapes (EJML's path) and large (OpenBLAS's). */
 final class OpenBlasKernelsTest {
@@ -98,7 +99,7 @@ final class OpenBlasKernelsTest {
             int inputs = shape[1];
             int units = shape[2];
             DMatrixRMaj x = oneHot(rows, inputs, random);
-            assertTrue(OpenBlasKernels.mostlyZeros(x.data, x.getNumElements()));
+            assertTrue(OpenBlasKernels.mostlyZeros(x.data, 0, x.getNumElements()));
             DMatrixRMaj w = random(units, inputs, random);
             DMatrixRMaj z0 = random(rows, units, random);
             DMatrixRMaj expected = z0.copy();
@@ -115,12 +116,15 @@ final class OpenBlasKernelsTest {
             blas.multAddTransA(delta, x, actual);
             assertClose(expected, actual, "multAddTransA, one-hot b");
         }
-        assertFalse(OpenBlasKernels.mostlyZeros(random(32, 64, random).data, 32 * 64));
+        assertFalse(OpenBlasKernels.mostlyZeros(random(32, 64, random).data, 0, 32 * 64));
     }
 
-    /** The graph kit's back-propagation through time, whose products these kernels do, against backward step by step. */
+    /**
+     * The graph kit's unrolled window, whose products over many steps' rows these kernels do at
+     * offsets in the window's arrays, against forward and backward step by step.
+     */
     @Test
-    void backwardThroughTimeWithTheseKernelsEqualsBackwardStepByStep() {
+    void anUnrolledWindowWithTheseKernelsEqualsStepByStep() {
         int inputs = 16;
         int hidden = 48;
         int batch = 8;
@@ -140,15 +144,23 @@ final class OpenBlasKernelsTest {
         for (Parameters.Block block : network.parameters().blocks()) {
             block.value().setTo(random(block.value().numRows, block.value().numCols, random));
         }
+        DMatrixRMaj initial = random(batch, hidden, random);
+        List<DMatrixRMaj> xs = new ArrayList<>();
         List<StepCache> caches = new ArrayList<>();
         List<DMatrixRMaj> outputGradients = new ArrayList<>();
-        DMatrixRMaj state = random(batch, hidden, random);
+        DMatrixRMaj state = initial;
         for (int t = 0; t < steps; t++) {
+            xs.add(random(batch, inputs, random));
             StepCache cache = network.newStepCache(batch);
-            network.forward(state, random(batch, inputs, random), cache);
+            network.forward(state, xs.get(t), cache);
             state = cache.state();
             caches.add(cache);
             outputGradients.add(random(batch, inputs, random));
+        }
+        Unrolled unrolled = network.unroll(batch, steps);
+        unrolled.forward(initial, xs);
+        for (int t = 0; t < steps; t++) {
+            assertClose(caches.get(t).output(), unrolled.output(t), "output of step " + t);
         }
         Parameters stepByStep = network.parameters().zerosLike();
         DMatrixRMaj later = random(batch, hidden, random);
@@ -160,14 +172,56 @@ final class OpenBlasKernelsTest {
             later = earlier;
             earlier = swap;
         }
-        Parameters throughTime = network.parameters().zerosLike();
-        network.backwardThroughTime(caches, outputGradients, finalGradient, new DMatrixRMaj(batch, hidden), throughTime);
+        Parameters whole = network.parameters().zerosLike();
+        unrolled.backward(outputGradients, finalGradient, whole);
         DMatrixRMaj expected = new DMatrixRMaj(1, stepByStep.size());
         DMatrixRMaj actual = new DMatrixRMaj(1, stepByStep.size());
         stepByStep.flatten(expected.data);
-        throughTime.flatten(actual.data);
+        whole.flatten(actual.data);
         assertClose(expected, actual, "parameter gradient");
         assertClose(later, finalGradient, "initial state's gradient");
+    }
+
+    /** Blocks at offsets inside larger arrays, as a network's window holds them, give the whole matrices' products. */
+    @Test
+    void productsOfBlocksAtOffsetsMatchEjml() {
+        MatrixKernels blas = new OpenBlasKernels();
+        SplittableRandom random = new SplittableRandom(3);
+        for (int[] shape : new int[][] {{2, 3, 4}, {64, 48, 16}, {40, 1, 300}}) {
+            int m = shape[0];
+            int k = shape[1];
+            int n = shape[2];
+            String at = m + "x" + k + "x" + n;
+            DMatrixRMaj a = random(m, k, random);
+            DMatrixRMaj bt = random(n, k, random);
+            DMatrixRMaj b = random(k, n, random);
+            DMatrixRMaj aT = random(k, m, random);
+            DMatrixRMaj c0 = random(m, n, random);
+            double[] padded = new double[5 + m * n + 3];
+            DMatrixRMaj expected = c0.copy();
+            MatrixKernels.EJML.multAddTransB(a, bt, expected);
+            System.arraycopy(c0.data, 0, padded, 5, m * n);
+            blas.multAddTransB(m, n, k, shifted(a, 2), 2, shifted(bt, 7), 7, padded, 5);
+            assertClose(expected, DMatrixRMaj.wrap(m, n, java.util.Arrays.copyOfRange(padded, 5, 5 + m * n)), "multAddTransB " + at);
+            expected = c0.copy();
+            MatrixKernels.EJML.multAddTransA(aT, b, expected);
+            System.arraycopy(c0.data, 0, padded, 5, m * n);
+            blas.multAddTransA(m, n, k, shifted(aT, 1), 1, shifted(b, 4), 4, padded, 5);
+            assertClose(expected, DMatrixRMaj.wrap(m, n, java.util.Arrays.copyOfRange(padded, 5, 5 + m * n)), "multAddTransA " + at);
+            expected = c0.copy();
+            MatrixKernels.EJML.multAdd(a, b, expected);
+            System.arraycopy(c0.data, 0, padded, 5, m * n);
+            blas.multAdd(m, n, k, shifted(a, 3), 3, shifted(b, 6), 6, padded, 5);
+            assertClose(expected, DMatrixRMaj.wrap(m, n, java.util.Arrays.copyOfRange(padded, 5, 5 + m * n)), "multAdd " + at);
+        }
+    }
+
+    /** m's values at {@code offset} in a longer array, with other numbers around them. */
+    private static double[] shifted(DMatrixRMaj m, int offset) {
+        double[] values = new double[offset + m.getNumElements() + 2];
+        java.util.Arrays.fill(values, 99);
+        System.arraycopy(m.data, 0, values, offset, m.getNumElements());
+        return values;
     }
 
     @Test

@@ -196,8 +196,8 @@ public final class LstmNetwork implements Network {
         }
         CommonOps_DDRM.multAddTransB(top.h, outputWeights, cache.zy);
         int n = batch * outputs;
-        outputActivation.values(cache.zy.data, cache.y.data, n);
-        outputActivation.derivatives(cache.zy.data, cache.y.data, cache.ySlope.data, n);
+        outputActivation.values(cache.zy.data, cache.y.data, 0, n);
+        outputActivation.derivatives(cache.zy.data, cache.y.data, cache.ySlope.data, 0, n);
     }
 
     @Override

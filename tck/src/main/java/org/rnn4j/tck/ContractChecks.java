@@ -7,6 +7,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.rnn4j.api.network.Network;
 import org.rnn4j.api.network.Parameters;
 import org.rnn4j.api.network.StepCache;
+import org.rnn4j.api.network.Unrolled;
 
 /**
  * The checks of the {@link Network} contract, against central finite differences in double
@@ -58,6 +59,7 @@ public final class ContractChecks {
         results.add(sensitivity(network, random, 2, 4));
         results.add(rtrlEqualsBptt(network, random, 2, 5));
         results.add(backwardThroughTime(network, random, 3, 6));
+        results.add(unrolled(network, random, 3, 6));
         return results;
     }
 
@@ -74,7 +76,7 @@ public final class ContractChecks {
      */
     public static Result backward(Network network, RandomGenerator random, int batch, int steps) {
         int n = network.stateSize();
-        Unrolled unrolled = Unrolled.draw(network, random, batch, steps);
+        Problem unrolled = Problem.draw(network, random, batch, steps);
         DMatrixRMaj initial = unrolled.initial();
         DMatrixRMaj[] inputs = unrolled.inputs();
         List<DMatrixRMaj> readouts = unrolled.readouts();
@@ -335,7 +337,7 @@ public final class ContractChecks {
      */
     public static Result backwardThroughTime(Network network, RandomGenerator random, int batch, int steps) {
         int n = network.stateSize();
-        Unrolled unrolled = Unrolled.draw(network, random, batch, steps);
+        Problem unrolled = Problem.draw(network, random, batch, steps);
         List<DMatrixRMaj> readouts = unrolled.readouts();
         DMatrixRMaj finalReadout = unrolled.finalReadout();
         StepCache[] caches = unrolled.caches();
@@ -365,12 +367,60 @@ public final class ContractChecks {
     }
 
     /**
+     * {@code unroll} against {@code forward} and {@code backward} step by step, for the same L:
+     * every step's output and state, and the gradients of θ and of s_0, agree to rounding
+     * ({@link #EXACT_TOLERANCE}). The unrolled network is made for two steps more than it is
+     * used for, and has run a longer window before, as a trainer reuses it.
+     */
+    public static Result unrolled(Network network, RandomGenerator random, int batch, int steps) {
+        int n = network.stateSize();
+        Problem problem = Problem.draw(network, random, batch, steps);
+        StepCache[] caches = problem.caches();
+        Unrolled unrolled = network.unroll(batch, steps + 2);
+        List<DMatrixRMaj> longer = new ArrayList<>();
+        List<DMatrixRMaj> longerReadouts = new ArrayList<>();
+        for (int t = 0; t < steps + 2; t++) {
+            longer.add(random(batch, network.inputSize(), random));
+            longerReadouts.add(random(batch, network.outputSize(), random));
+        }
+        unrolled.forward(random(batch, n, random), longer);
+        unrolled.backward(longerReadouts, random(batch, n, random), network.parameters().zerosLike());
+
+        unrolled.forward(problem.initial(), List.of(problem.inputs()));
+        Worst worst = new Worst("unroll", EXACT_TOLERANCE);
+        for (int t = 0; t < steps; t++) {
+            worst.add("output at step " + (t + 1), elements(unrolled.output(t)), elements(caches[t].output()));
+            worst.add("state at step " + (t + 1), elements(unrolled.state(t)), elements(caches[t].state()));
+        }
+        Parameters stepByStep = network.parameters().zerosLike();
+        DMatrixRMaj stateGradient = problem.finalReadout().copy();
+        DMatrixRMaj previousGradient = new DMatrixRMaj(batch, n);
+        for (int t = steps - 1; t >= 0; t--) {
+            network.backward(caches[t], problem.readouts().get(t), stateGradient, stepByStep, previousGradient, null);
+            DMatrixRMaj swap = stateGradient;
+            stateGradient = previousGradient;
+            previousGradient = swap;
+        }
+        Parameters throughTime = network.parameters().zerosLike();
+        DMatrixRMaj initialGradient = problem.finalReadout().copy();
+        unrolled.backward(problem.readouts(), initialGradient, throughTime);
+        for (int i = 0; i < stepByStep.blocks().size(); i++) {
+            worst.add(stepByStep.blocks().get(i).name(), throughTime.blocks().get(i).value().data,
+                    stepByStep.blocks().get(i).value().data);
+        }
+        if (n > 0) {
+            worst.add("initial state", initialGradient.data, stateGradient.data);
+        }
+        return worst.result();
+    }
+
+    /**
      * A random problem for the backward checks, run forward: s_0, inputs x_t, readouts R_t and Q
      * (L = Σ_t ⟨R_t, y_t⟩ + ⟨Q, s_T⟩), drawn in that order, and the step caches of the forward run.
      */
-    private record Unrolled(DMatrixRMaj initial, DMatrixRMaj[] inputs, List<DMatrixRMaj> readouts, DMatrixRMaj finalReadout,
+    private record Problem(DMatrixRMaj initial, DMatrixRMaj[] inputs, List<DMatrixRMaj> readouts, DMatrixRMaj finalReadout,
                             StepCache[] caches) {
-        static Unrolled draw(Network network, RandomGenerator random, int batch, int steps) {
+        static Problem draw(Network network, RandomGenerator random, int batch, int steps) {
             DMatrixRMaj initial = random(batch, network.stateSize(), random);
             DMatrixRMaj[] inputs = new DMatrixRMaj[steps];
             List<DMatrixRMaj> readouts = new ArrayList<>();
@@ -384,7 +434,7 @@ public final class ContractChecks {
                 caches[t] = network.newStepCache(batch);
             }
             run(network, caches, initial, inputs);
-            return new Unrolled(initial, inputs, readouts, finalReadout, caches);
+            return new Problem(initial, inputs, readouts, finalReadout, caches);
         }
     }
 
@@ -454,6 +504,11 @@ public final class ContractChecks {
         Result result() {
             return new Result(check, Math.max(error, 0), where, tolerance);
         }
+    }
+
+    /** The matrix's values (its array may be longer). */
+    private static double[] elements(DMatrixRMaj m) {
+        return java.util.Arrays.copyOf(m.data, m.getNumElements());
     }
 
     private static double[] rowOf(DMatrixRMaj m, int row) {

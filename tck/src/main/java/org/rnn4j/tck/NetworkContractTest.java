@@ -76,6 +76,14 @@ public abstract class NetworkContractTest {
     }
 
     @Test
+    void unrolledEqualsForwardAndBackwardStepByStep() {
+        Network network = newNetwork(9);
+        SplittableRandom random = new SplittableRandom(19);
+        ContractChecks.randomizeParameters(network, random);
+        assertPassed(ContractChecks.unrolled(network, random, 3, 6));
+    }
+
+    @Test
     void sameSeedBuildsTheSameNetwork() {
         double[] first = newNetwork(42).parameters().toArray();
         double[] second = newNetwork(42).parameters().toArray();

@@ -16,14 +16,16 @@ import org.rnn4j.api.data.Sequence;
 import org.rnn4j.api.network.Network;
 import org.rnn4j.api.network.Parameters;
 import org.rnn4j.api.network.StepCache;
+import org.rnn4j.api.network.Unrolled;
 import org.rnn4j.api.training.BatchEvent;
 import org.rnn4j.api.training.TrainingSession;
 import org.rnn4j.api.training.TrainingSetup;
 
 /**
- * BPTT over mini-batches, full or truncated. The unfolded steps live in a ring of step caches as
- * long as the truncation window (the whole batch for full BPTT); workspaces are kept per batch
- * size, so steady state allocates nothing.
+ * BPTT over mini-batches, full or truncated. Full BPTT runs each batch through the network
+ * unrolled over its steps ({@link Network#unroll}), which may compute a window faster than step
+ * by step; truncated BPTT keeps the unfolded steps in a ring of step caches as long as the
+ * truncation window. Workspaces are kept per batch size, so steady state allocates nothing.
  */
 final class BpttSession implements TrainingSession {
 
@@ -76,14 +78,70 @@ final class BpttSession implements TrainingSession {
         return targets == 0 ? 0 : lossSum / targets;
     }
 
-    /** Trains on one batch, updating every k1 steps (once, for full BPTT); returns the summed loss. */
+    /** Trains on one batch, updating once (full BPTT) or every k1 steps; returns the summed loss. */
     private double train(Batch batch) {
+        return k1 == 0 ? trainWhole(batch) : trainTruncated(batch);
+    }
+
+    /**
+     * Full BPTT: the whole batch forward through the network unrolled over its steps, the
+     * losses, then back-propagation through all of them and one update.
+     */
+    private double trainWhole(Batch batch) {
         int rows = batch.size();
         int steps = batch.length();
-        int chunk = k1 == 0 ? steps : k1;
-        int window = k1 == 0 ? steps : k2;
         Workspace work = workspaces.computeIfAbsent(rows, Workspace::new);
-        work.ensureSteps(window);
+        work.ensureOutputGradients(steps);
+        if (work.unrolled == null || work.unrolled.capacity() < steps) {
+            work.unrolled = network.unroll(rows, steps);  // once per batch size, and again only for a longer batch
+        }
+        Unrolled unrolled = work.unrolled;
+        work.steps.select(0, steps - 1, steps, 0);
+        network.initialState(work.state);
+        unrolled.forward(work.state, batch.inputs());
+        double total = 0;
+        int targets = 0;
+        for (int t = 0; t < steps; t++) {
+            DMatrixRMaj output = unrolled.output(t);
+            DMatrixRMaj outputGradient = work.outputGradients.get(t);
+            int outputs = outputGradient.numCols;
+            for (int row = 0; row < rows; row++) {
+                if (batch.hasTarget(t, row)) {
+                    total += loss.evaluate(output, batch.target(t), row, 1.0, outputGradient);
+                    targets++;
+                } else {
+                    Arrays.fill(outputGradient.data, row * outputs, (row + 1) * outputs, 0.0);
+                }
+            }
+        }
+        if (targets > 0) {
+            gradient.zero();
+            work.stateGradient.zero();
+            unrolled.backward(work.steps.outputGradients, work.stateGradient, gradient);
+            update(total, targets);
+        }
+        return total;
+    }
+
+    /** Applies {@link #gradient}, the summed gradient of {@code targets} losses summing to {@code loss}, and reports the batch. */
+    private void update(double loss, int targets) {
+        for (Parameters.Block block : gradient.blocks()) {
+            CommonOps_DDRM.scale(1.0 / targets, block.value());
+        }
+        setup.updater().update(network.parameters(), gradient);
+        setup.listener().onBatch(new BatchEvent(epoch, batchIndex, batches, loss / targets));
+        stopped |= setup.listener().stopRequested();
+    }
+
+    /** Truncated BPTT: an update every k1 steps, back-propagated through the last k2. */
+    private double trainTruncated(Batch batch) {
+        int rows = batch.size();
+        int steps = batch.length();
+        int chunk = k1;
+        int window = k2;
+        Workspace work = workspaces.computeIfAbsent(rows, Workspace::new);
+        work.ensureOutputGradients(window);
+        work.ensureCaches(window);
         DMatrixRMaj state = work.state;
         network.initialState(state);
         DMatrixRMaj previous = state;
@@ -114,10 +172,8 @@ final class BpttSession implements TrainingSession {
             }
             if (t + 1 - chunkStart == chunk || t == steps - 1) {
                 if (chunkTargets > 0) {
-                    backPropagate(work, t, chunkStart, window, 1.0 / chunkTargets);
-                    setup.updater().update(network.parameters(), gradient);
-                    setup.listener().onBatch(new BatchEvent(epoch, batchIndex, batches, chunkLoss / chunkTargets));
-                    stopped |= setup.listener().stopRequested();
+                    backPropagate(work, t, chunkStart, window);
+                    update(chunkLoss, chunkTargets);
                 }
                 total += chunkLoss;
                 chunkLoss = 0;
@@ -132,18 +188,15 @@ final class BpttSession implements TrainingSession {
     }
 
     /**
-     * Leaves in {@link #gradient} the gradient of {@code scale} × the losses of steps
-     * chunkStart … last, back-propagated from {@code last} through at most {@code window} steps.
+     * Leaves in {@link #gradient} the gradient of the losses of steps chunkStart … last,
+     * back-propagated from {@code last} through at most {@code window} steps.
      */
-    private void backPropagate(Workspace work, int last, int chunkStart, int window, double scale) {
+    private void backPropagate(Workspace work, int last, int chunkStart, int window) {
         gradient.zero();
         work.stateGradient.zero();
         work.steps.select(Math.max(0, last - window + 1), last, window, chunkStart);
         network.backwardThroughTime(work.steps.caches, work.steps.outputGradients, work.stateGradient, work.previousGradient,
                 gradient);
-        for (Parameters.Block block : gradient.blocks()) {
-            CommonOps_DDRM.scale(scale, block.value());
-        }
     }
 
     /**
@@ -200,9 +253,13 @@ final class BpttSession implements TrainingSession {
         }
     }
 
-    /** The unfolded network for one batch size: a step cache and an output gradient per step of the window. */
+    /**
+     * The unfolded network for one batch size: full BPTT's unrolled network, or truncated BPTT's
+     * step cache per step of the window; an output gradient per step.
+     */
     private final class Workspace {
         final int rows;
+        Unrolled unrolled;
         final List<StepCache> caches = new ArrayList<>();
         final List<DMatrixRMaj> outputGradients = new ArrayList<>();
         final DMatrixRMaj noOutputGradient;
@@ -219,10 +276,15 @@ final class BpttSession implements TrainingSession {
             this.previousGradient = new DMatrixRMaj(rows, network.stateSize());
         }
 
-        void ensureSteps(int steps) {
+        void ensureOutputGradients(int steps) {
+            while (outputGradients.size() < steps) {
+                outputGradients.add(new DMatrixRMaj(rows, network.outputSize()));
+            }
+        }
+
+        void ensureCaches(int steps) {
             while (caches.size() < steps) {
                 caches.add(network.newStepCache(rows));
-                outputGradients.add(new DMatrixRMaj(rows, network.outputSize()));
             }
         }
     }

@@ -26,12 +26,12 @@ public final class Identity implements Activation {
     }
 
     @Override
-    public void values(double[] x, double[] fx, int n) {
-        System.arraycopy(x, 0, fx, 0, n);
+    public void values(double[] x, double[] fx, int from, int to) {
+        System.arraycopy(x, from, fx, from, to - from);
     }
 
     @Override
-    public void derivatives(double[] x, double[] fx, double[] d, int n) {
-        java.util.Arrays.fill(d, 0, n, 1.0);
+    public void derivatives(double[] x, double[] fx, double[] d, int from, int to) {
+        java.util.Arrays.fill(d, from, to, 1.0);
     }
 }

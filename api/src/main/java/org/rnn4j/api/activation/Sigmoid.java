@@ -26,15 +26,15 @@ public final class Sigmoid implements Activation {
     }
 
     @Override
-    public void values(double[] x, double[] fx, int n) {
-        for (int i = 0; i < n; i++) {
+    public void values(double[] x, double[] fx, int from, int to) {
+        for (int i = from; i < to; i++) {
             fx[i] = 1 / (1 + Math.exp(-x[i]));
         }
     }
 
     @Override
-    public void derivatives(double[] x, double[] fx, double[] d, int n) {
-        for (int i = 0; i < n; i++) {
+    public void derivatives(double[] x, double[] fx, double[] d, int from, int to) {
+        for (int i = from; i < to; i++) {
             d[i] = fx[i] * (1 - fx[i]);
         }
     }

@@ -43,15 +43,15 @@ public final class Tanh implements Activation {
     }
 
     @Override
-    public void values(double[] x, double[] fx, int n) {
-        for (int i = 0; i < n; i++) {
+    public void values(double[] x, double[] fx, int from, int to) {
+        for (int i = from; i < to; i++) {
             fx[i] = tanh(x[i]);
         }
     }
 
     @Override
-    public void derivatives(double[] x, double[] fx, double[] d, int n) {
-        for (int i = 0; i < n; i++) {
+    public void derivatives(double[] x, double[] fx, double[] d, int from, int to) {
+        for (int i = from; i < to; i++) {
             d[i] = 1 - fx[i] * fx[i];
         }
     }

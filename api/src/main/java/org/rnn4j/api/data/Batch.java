@@ -21,6 +21,18 @@ public final class Batch {
     private DMatrixRMaj[] targets = new DMatrixRMaj[0];
     private boolean[][] mask = new boolean[0][];
     private int targetCount;
+    /** x_0 … x_{length−1} as a list, for networks that take a whole window: a view, so that reading it allocates nothing. */
+    private final List<DMatrixRMaj> inputList = new java.util.AbstractList<>() {
+        @Override
+        public DMatrixRMaj get(int t) {
+            return inputs[java.util.Objects.checkIndex(t, length)];
+        }
+
+        @Override
+        public int size() {
+            return length;
+        }
+    };
 
     public Batch(int inputSize, int outputSize) {
         this.inputSize = inputSize;
@@ -91,6 +103,11 @@ public final class Batch {
     /** x_t, batch × inputs. */
     public DMatrixRMaj input(int t) {
         return inputs[t];
+    }
+
+    /** x_0 … x_{length−1}: a view, valid until the next {@link #fill}. */
+    public List<DMatrixRMaj> inputs() {
+        return inputList;
     }
 
     /** Targets at step t, batch × outputs. */

@@ -1,7 +1,9 @@
 package org.rnn4j.api.graph;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import org.ejml.data.DMatrixRMaj;
 import org.rnn4j.api.Activation;
 import org.rnn4j.api.activation.Identity;
@@ -11,6 +13,7 @@ import org.rnn4j.api.graph.LayerGraph.Kind;
 import org.rnn4j.api.network.Network;
 import org.rnn4j.api.network.Parameters;
 import org.rnn4j.api.network.StepCache;
+import org.rnn4j.api.network.Unrolled;
 
 /**
  * The {@link Network} of a {@link LayerGraph}: forward pass, back-propagation, state Jacobian
@@ -21,6 +24,14 @@ import org.rnn4j.api.network.StepCache;
  * {@code target-units × source-units}, a {@link Kind#DIAGONAL} block {@code 1 × units}), then the
  * group's bias ({@code <group>.bias}, {@code 1 × units}). Steps allocate nothing once their cache
  * exists.
+ *
+ * <p>The steps a network computes live in a {@link Tape}: per group one array holding the rows of
+ * step after step. A step cache is a tape of one step; {@link #unroll} gives a tape of a whole
+ * window, computed component by component: a group in no recurrent cycle (an input layer's
+ * product, an Elman network's output layer) for every step of the window at once, as one product
+ * over all its rows; the groups of a cycle step by step, with what comes into the cycle from
+ * outside added for all steps beforehand. Both run the same code, so a window gives step by
+ * step's numbers (to the rounding of products over more rows).
  */
 public final class GraphNetwork implements Network {
 
@@ -34,6 +45,7 @@ public final class GraphNetwork implements Network {
     private final int[] biasOffset;
     private final int[] biasBlock;
     private final int[] from;
+    private final int[] to;
     private final int[] delay;
     private final Kind[] kind;
     private final double[] fixedWeight;
@@ -47,25 +59,22 @@ public final class GraphNetwork implements Network {
     /**
      * Groups that only hold a copy of another group's previous values (Elman's context cells:
      * identity, no bias, one fixed connection of weight 1 at delay 1 from a source nothing else
-     * reads at that delay). Their values and gradients share the source's previous values and
-     * previous gradients instead of being copied there and back each step; the numbers are the
+     * reads at that delay, and not read at a delay themselves). Their values and gradients are
+     * the source's previous ones, in the source's arrays, instead of copies; the numbers are the
      * same bit for bit, as x · 1 = x and 0 + x = x.
      */
     private final boolean[] passThrough;
-    /** The state is one group's values ({@link Cache#state} shares them), likewise the output. */
-    private final boolean stateIsGroup;
-    private final boolean outputIsGroup;
+    /** Connection c joins two groups of one recurrent cycle: computed step by step. */
+    private final boolean[] recurrent;
+    /** The components of the graph (a cycle's groups, or one group), in an order that computes each after its sources. */
+    private final int[][] components;
+    private final boolean[] cyclic;
     private final int outputGroup;
     private final int outputOffset;
     private final int outputSize;
     private final int stateSize;
     private final Parameters parameters;
     private final MatrixKernels kernels = MatrixKernels.best();
-    /** The steps' deltas of one group, and the values one connection saw, stacked row after row by {@link #backwardThroughTime}. */
-    private final DMatrixRMaj stackedDelta = new DMatrixRMaj(1, 1);
-    private final DMatrixRMaj stackedSource = new DMatrixRMaj(1, 1);
-    /** While {@link #backwardThroughTime} runs: {@link #backward} leaves the full weight matrices' gradients to it. */
-    private boolean stackingWeightGradients;
 
     GraphNetwork(LayerGraph graph) {
         this.graph = graph;
@@ -85,7 +94,7 @@ public final class GraphNetwork implements Network {
         delay = new int[connectionCount];
         kind = new Kind[connectionCount];
         fixedWeight = new double[connectionCount];
-        int[] to = new int[connectionCount];
+        to = new int[connectionCount];
         for (int c = 0; c < connectionCount; c++) {
             Connection connection = connections.get(c);
             from[c] = indexOf(connection.from());
@@ -172,11 +181,77 @@ public final class GraphNetwork implements Network {
             if (linear[g] && bias[g] == null && incoming[g].length == 1) {
                 int c = incoming[g][0];
                 passThrough[g] = kind[c] == Kind.FIXED && fixedWeight[c] == 1.0 && delay[c] == 1
-                        && size[from[c]] == size[g] && onlyReader(c);
+                        && size[from[c]] == size[g] && onlyReader(c) && stateOffset[g] < 0;
             }
         }
-        stateIsGroup = stateGroups.length == 1 && size[stateGroups[0]] == stateSize;
-        outputIsGroup = outputOffset == 0 && outputSize == size[outputGroup];
+        recurrent = new boolean[connectionCount];
+        List<int[]> order = new ArrayList<>();
+        List<Boolean> cycles = new ArrayList<>();
+        findComponents(order, cycles);
+        components = order.toArray(new int[0][]);
+        cyclic = new boolean[components.length];
+        for (int k = 0; k < components.length; k++) {
+            cyclic[k] = cycles.get(k);
+        }
+    }
+
+    /**
+     * Splits the graph into its strongly connected components (a recurrent cycle's groups, or a
+     * lone group) and orders them so that every connection between two of them goes forward;
+     * marks the connections within a cycle as recurrent.
+     */
+    private void findComponents(List<int[]> order, List<Boolean> cycles) {
+        boolean[][] reaches = new boolean[groupCount][groupCount];
+        for (int c = 0; c < from.length; c++) {
+            reaches[from[c]][to[c]] = true;
+        }
+        for (int k = 0; k < groupCount; k++) {
+            for (int i = 0; i < groupCount; i++) {
+                for (int j = 0; j < groupCount; j++) {
+                    reaches[i][j] |= reaches[i][k] && reaches[k][j];
+                }
+            }
+        }
+        int[] component = new int[groupCount];
+        Arrays.fill(component, -1);
+        List<int[]> found = new ArrayList<>();
+        for (int g = 0; g < groupCount; g++) {
+            if (component[g] >= 0) {
+                continue;
+            }
+            List<Integer> members = new ArrayList<>();
+            for (int h = g; h < groupCount; h++) {
+                if (h == g || reaches[g][h] && reaches[h][g]) {
+                    component[h] = found.size();
+                    members.add(h);
+                }
+            }
+            found.add(members.stream().mapToInt(Integer::intValue).toArray());
+        }
+        for (int c = 0; c < from.length; c++) {
+            recurrent[c] = component[from[c]] == component[to[c]];
+        }
+        boolean[] placed = new boolean[found.size()];
+        while (order.size() < found.size()) {
+            for (int k = 0; k < found.size(); k++) {
+                if (!placed[k] && sourcesPlaced(k, component, placed)) {
+                    placed[k] = true;
+                    order.add(found.get(k));
+                    cycles.add(reaches[found.get(k)[0]][found.get(k)[0]]);
+                    break;
+                }
+            }
+        }
+    }
+
+    /** Whether every connection into component {@code k} from another comes from a placed one. */
+    private boolean sourcesPlaced(int k, int[] component, boolean[] placed) {
+        for (int c = 0; c < from.length; c++) {
+            if (component[to[c]] == k && component[from[c]] != k && !placed[component[from[c]]]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether connection {@code c} is the only one that reads its source at its delay. */
@@ -231,208 +306,312 @@ public final class GraphNetwork implements Network {
 
     @Override
     public StepCache newStepCache(int batchSize) {
-        return new Cache(batchSize);
+        return new Tape(batchSize, 1, false);
+    }
+
+    @Override
+    public Unrolled unroll(int batchSize, int capacity) {
+        return new Window(batchSize, capacity);
     }
 
     @Override
     public void forward(DMatrixRMaj previousState, DMatrixRMaj input, StepCache stepCache) {
-        Cache cache = (Cache) stepCache;
-        int batch = cache.batch;
+        Tape tape = (Tape) stepCache;
+        int batch = tape.batch;
         checkShape(input, batch, size[0], "input");
         checkShape(previousState, batch, stateSize, "previous state");
-        cache.value[0].setTo(input);
+        System.arraycopy(input.data, 0, tape.value[0], 0, batch * size[0]);
+        setStateBefore(tape, previousState);
+        run(tape, 1);
         for (int g : stateGroups) {
-            copyColumns(previousState, stateOffset[g], cache.previous[g], 0, size[g]);
+            copyColumns(tape.value[g], offset(tape, g, 0, 0), size[g], tape.state, stateOffset[g]);
         }
-        for (int g = 1; g < groupCount; g++) {
-            if (passThrough[g]) {
-                continue;  // its values are the source's previous ones, copied in above
-            }
-            DMatrixRMaj z = cache.sum[g];
-            int width = size[g];
-            if (bias[g] != null) {
-                for (int b = 0; b < batch; b++) {
-                    System.arraycopy(bias[g].data, 0, z.data, b * width, width);
-                }
-            } else {
-                z.zero();
-            }
-            for (int c : incoming[g]) {
-                DMatrixRMaj source = delay[c] == 0 ? cache.value[from[c]] : cache.previous[from[c]];
-                switch (kind[c]) {
-                    case FULL -> kernels.multAddTransB(source, weight[c], z);
-                    case DIAGONAL -> addScaledRows(weight[c].data, source, z);
-                    case FIXED -> addScaled(fixedWeight[c], source, z);
-                }
-            }
-            if (!linear[g]) {
-                int n = batch * width;
-                activation[g].values(z.data, cache.value[g].data, n);
-                activation[g].derivatives(z.data, cache.value[g].data, cache.slope[g].data, n);
-            }
-        }
-        if (!stateIsGroup) {
-            for (int g : stateGroups) {
-                copyColumns(cache.value[g], 0, cache.state, stateOffset[g], size[g]);
-            }
-        }
-        if (!outputIsGroup) {
-            copyColumns(cache.value[outputGroup], outputOffset, cache.output, 0, outputSize);
-        }
-    }
-
-    /**
-     * Step by step, but the gradients of the full weight matrices come last, each as one product
-     * over every step's rows: Σ_t δ_tᵀ · x_t = Δᵀ · X with the steps stacked. Instead of a small
-     * product per step (whose cost is mostly the call's for a small network, and copying the
-     * gradient in and out of native memory for a large one) there is one large one, which is
-     * also what a BLAS does fastest.
-     */
-    @Override
-    public void backwardThroughTime(List<? extends StepCache> caches, List<DMatrixRMaj> outputGradients,
-                                    DMatrixRMaj stateGradient, DMatrixRMaj workspace, Parameters gradient) {
-        stackingWeightGradients = true;
-        try {
-            Network.super.backwardThroughTime(caches, outputGradients, stateGradient, workspace, gradient);
-        } finally {
-            stackingWeightGradients = false;
-        }
-        if (caches.isEmpty()) {
-            return;
-        }
-        List<Parameters.Block> gradientBlocks = gradient.blocks();
-        for (int g = 1; g < groupCount; g++) {
-            boolean stacked = false;
-            for (int c : incoming[g]) {
-                if (kind[c] != Kind.FULL) {
-                    continue;
-                }
-                if (!stacked) {
-                    stack(caches, g, Part.DELTA, stackedDelta);
-                    stacked = true;
-                }
-                stack(caches, from[c], delay[c] == 0 ? Part.VALUE : Part.PREVIOUS, stackedSource);
-                kernels.multAddTransA(stackedDelta, stackedSource, gradientBlocks.get(weightBlock[c]).value());
-            }
-        }
-    }
-
-    /** What {@link #stack} gathers from each step's cache. */
-    private enum Part { DELTA, VALUE, PREVIOUS }
-
-    /** Copies group {@code g}'s {@code part} of every step into {@code target}, step after step. */
-    private void stack(List<? extends StepCache> caches, int g, Part part, DMatrixRMaj target) {
-        int batch = caches.get(0).batchSize();
-        int length = batch * size[g];
-        target.reshape(caches.size() * batch, size[g]);
-        for (int t = 0; t < caches.size(); t++) {
-            Cache cache = (Cache) caches.get(t);
-            DMatrixRMaj m = switch (part) {
-                case DELTA -> cache.delta[g];
-                case VALUE -> cache.value[g];
-                case PREVIOUS -> cache.previous[g];
-            };
-            System.arraycopy(m.data, 0, target.data, t * length, length);
-        }
+        readOutput(tape, 0, tape.output);
     }
 
     @Override
     public void backward(StepCache stepCache, DMatrixRMaj outputGradient, DMatrixRMaj stateGradient,
                          Parameters gradient, DMatrixRMaj previousStateGradient, DMatrixRMaj inputGradient) {
-        Cache cache = (Cache) stepCache;
-        int batch = cache.batch;
+        Tape tape = (Tape) stepCache;
+        int batch = tape.batch;
         checkShape(outputGradient, batch, outputSize, "output gradient");
         checkShape(stateGradient, batch, stateSize, "state gradient");
         checkShape(previousStateGradient, batch, stateSize, "previous state gradient");
         if (inputGradient != null) {
             checkShape(inputGradient, batch, size[0], "input gradient");
         }
-        if (gradient.size() != parameters.size() || gradient.blocks().size() != parameters.blocks().size()) {
-            throw new IllegalArgumentException("gradient layout differs from the parameters: " + gradient);
+        checkLayout(gradient);
+        clearGradients(tape, 1, inputGradient != null);
+        addOutputGradient(tape, 0, outputGradient);
+        addStateGradient(tape, 0, stateGradient);
+        runBackward(tape, 1, inputGradient != null, gradient.blocks());
+        getStateGradientBefore(tape, previousStateGradient);
+        if (inputGradient != null) {
+            System.arraycopy(tape.valueGradient[0], 0, inputGradient.data, 0, batch * size[0]);
         }
-        List<Parameters.Block> gradientBlocks = gradient.blocks();
-        boolean inputGradientNeeded = inputGradient != null || stateOffset[0] >= 0;
-        // A value gradient whose first contribution is all of the output (or state) gradient is
-        // set to it, not cleared and added to: the same numbers (0 + x = x, up to the sign of an
-        // exact zero, which no sum with a non-zero term keeps), a pass less.
-        boolean outputCopied = outputIsGroup;
-        int stateCopied = stateIsGroup && stateGroups[0] != outputGroup ? stateGroups[0] : -1;
-        for (int g = inputGradientNeeded ? 0 : 1; g < groupCount; g++) {
-            if (!passThrough[g] && !(outputCopied && g == outputGroup) && g != stateCopied) {
-                cache.valueGradient[g].zero();  // a pass-through group's are its source's previous gradients
+    }
+
+    /** Computes steps 0 … count − 1 of a tape whose inputs and state before step 0 are in place. */
+    private void run(Tape tape, int count) {
+        for (int k = 0; k < components.length; k++) {
+            int[] groups = components[k];
+            if (!cyclic[k]) {
+                int g = groups[0];
+                if (g > 0 && !passThrough[g]) {
+                    startSums(tape, g, count);
+                    addIncoming(tape, g, 0, count, false);
+                    activate(tape, g, 0, count);
+                }
+                continue;
             }
-            if (stateOffset[g] >= 0) {
-                cache.previousGradient[g].zero();
+            for (int g : groups) {
+                if (!passThrough[g]) {
+                    startSums(tape, g, count);
+                    addIncoming(tape, g, 0, count, false);  // what comes into the cycle, for every step at once
+                }
             }
-        }
-        if (outputCopied) {
-            System.arraycopy(outputGradient.data, 0, cache.valueGradient[outputGroup].data, 0, batch * outputSize);
-        } else {
-            addColumns(outputGradient, 0, cache.valueGradient[outputGroup], outputOffset, outputSize);
-        }
-        for (int g : stateGroups) {
-            if (g == stateCopied) {
-                System.arraycopy(stateGradient.data, 0, cache.valueGradient[g].data, 0, batch * stateSize);
-            } else {
-                addColumns(stateGradient, stateOffset[g], cache.valueGradient[g], 0, size[g]);
-            }
-        }
-        for (int g = groupCount - 1; g >= 1; g--) {
-            if (passThrough[g]) {
-                continue;  // its gradients already are the source's previous gradients
-            }
-            DMatrixRMaj delta = cache.delta[g];
-            double[] biasGradient = bias[g] == null ? null : gradientBlocks.get(biasBlock[g]).value().data;
-            if (!linear[g]) {
-                multiplyElements(cache.valueGradient[g], cache.slope[g], delta, biasGradient);
-            } else if (biasGradient != null) {
-                addColumnSums(delta, biasGradient);
-            }
-            for (int c : incoming[g]) {
-                int source = from[c];
-                DMatrixRMaj sourceValue = delay[c] == 0 ? cache.value[source] : cache.previous[source];
-                DMatrixRMaj sourceGradient = delay[c] == 0 ? cache.valueGradient[source] : cache.previousGradient[source];
-                boolean propagate = delay[c] == 1 || source > 0 || inputGradient != null;
-                switch (kind[c]) {
-                    case FULL -> {
-                        if (!stackingWeightGradients) {
-                            kernels.multAddTransA(delta, sourceValue, gradientBlocks.get(weightBlock[c]).value());
-                        }
-                        if (propagate) {
-                            kernels.multAdd(delta, weight[c], sourceGradient);
-                        }
-                    }
-                    case DIAGONAL -> {
-                        addColumnSumsOfProduct(delta, sourceValue, gradientBlocks.get(weightBlock[c]).value().data);
-                        if (propagate) {
-                            addScaledRows(weight[c].data, delta, sourceGradient);
-                        }
-                    }
-                    case FIXED -> {
-                        if (propagate) {
-                            addScaled(fixedWeight[c], delta, sourceGradient);
-                        }
+            for (int t = 0; t < count; t++) {
+                for (int g : groups) {
+                    if (!passThrough[g]) {
+                        addIncoming(tape, g, t, 1, true);
+                        activate(tape, g, t, 1);
                     }
                 }
             }
         }
-        for (int g : stateGroups) {
-            copyColumns(cache.previousGradient[g], 0, previousStateGradient, stateOffset[g], size[g]);
+    }
+
+    /** Group g's sums of steps 0 … count − 1 set to its bias (or zero). */
+    private void startSums(Tape tape, int g, int count) {
+        double[] z = tape.sum[g];
+        int width = size[g];
+        int start = offset(tape, g, 0, 0);
+        int rows = count * tape.batch;
+        if (bias[g] == null) {
+            Arrays.fill(z, start, start + rows * width, 0.0);
+        } else {
+            for (int r = 0; r < rows; r++) {
+                System.arraycopy(bias[g].data, 0, z, start + r * width, width);
+            }
         }
-        if (inputGradient != null) {
-            inputGradient.setTo(cache.valueGradient[0]);
+    }
+
+    /** Adds into group g's sums of steps t … t + count − 1 its recurrent (or its other) incoming connections. */
+    private void addIncoming(Tape tape, int g, int t, int count, boolean recurrentOnes) {
+        int rows = count * tape.batch;
+        double[] z = tape.sum[g];
+        int at = offset(tape, g, t, 0);
+        for (int c : incoming[g]) {
+            if (recurrent[c] != recurrentOnes) {
+                continue;
+            }
+            int source = from[c];
+            double[] x = tape.value[source];
+            int xAt = offset(tape, source, t, delay[c]);
+            switch (kind[c]) {
+                case FULL -> kernels.multAddTransB(rows, size[g], size[source], x, xAt, weight[c].data, 0, z, at);
+                case DIAGONAL -> addScaledRows(weight[c].data, x, xAt, z, at, rows, size[g]);
+                case FIXED -> addScaled(fixedWeight[c], x, xAt, z, at, rows * size[g]);
+            }
+        }
+    }
+
+    private void activate(Tape tape, int g, int t, int count) {
+        if (!linear[g]) {
+            int start = offset(tape, g, t, 0);
+            int end = start + count * tape.batch * size[g];
+            activation[g].values(tape.sum[g], tape.value[g], start, end);
+            activation[g].derivatives(tape.sum[g], tape.value[g], tape.slope[g], start, end);
+        }
+    }
+
+    /**
+     * Back-propagates through steps 0 … count − 1 of a tape whose value gradients hold what comes
+     * from outside (the outputs' gradients, the state's after the last step): components in
+     * reverse order, a cycle's step by step, the rest — and every weight gradient — for all steps
+     * at once.
+     */
+    private void runBackward(Tape tape, int count, boolean inputGradient, List<Parameters.Block> gradients) {
+        for (int k = components.length - 1; k >= 0; k--) {
+            int[] groups = components[k];
+            if (!cyclic[k]) {
+                int g = groups[0];
+                if (g > 0 && !passThrough[g]) {
+                    deltas(tape, g, 0, count);
+                    addParameterGradients(tape, g, count, gradients);
+                    propagate(tape, g, 0, count, false, inputGradient);
+                }
+                continue;
+            }
+            for (int t = count - 1; t >= 0; t--) {
+                for (int i = groups.length - 1; i >= 0; i--) {
+                    int g = groups[i];
+                    if (!passThrough[g]) {
+                        deltas(tape, g, t, 1);
+                        propagate(tape, g, t, 1, true, inputGradient);
+                    }
+                }
+            }
+            for (int g : groups) {
+                if (!passThrough[g]) {
+                    addParameterGradients(tape, g, count, gradients);
+                    propagate(tape, g, 0, count, false, inputGradient);
+                }
+            }
+        }
+    }
+
+    /** δ = ∂L/∂value ⊙ f'(sum) for steps t … t + count − 1 (a linear group's δ is its value gradient). */
+    private void deltas(Tape tape, int g, int t, int count) {
+        if (linear[g]) {
+            return;
+        }
+        double[] gradient = tape.valueGradient[g];
+        double[] slope = tape.slope[g];
+        double[] delta = tape.delta[g];
+        int start = offset(tape, g, t, 0);
+        for (int i = start, end = start + count * tape.batch * size[g]; i < end; i++) {
+            delta[i] = gradient[i] * slope[i];
+        }
+    }
+
+    /** Adds the gradients of group g's bias and incoming weights over steps 0 … count − 1. */
+    private void addParameterGradients(Tape tape, int g, int count, List<Parameters.Block> gradients) {
+        int rows = count * tape.batch;
+        int width = size[g];
+        double[] delta = tape.delta[g];
+        int at = offset(tape, g, 0, 0);
+        if (bias[g] != null) {
+            double[] sums = gradients.get(biasBlock[g]).value().data;
+            for (int r = 0; r < rows; r++) {
+                int base = at + r * width;
+                for (int i = 0; i < width; i++) {
+                    sums[i] += delta[base + i];
+                }
+            }
+        }
+        for (int c : incoming[g]) {
+            int source = from[c];
+            double[] x = tape.value[source];
+            int xAt = offset(tape, source, 0, delay[c]);
+            if (kind[c] == Kind.FULL) {
+                kernels.multAddTransA(width, size[source], rows, delta, at, x, xAt, gradients.get(weightBlock[c]).value().data, 0);
+            } else if (kind[c] == Kind.DIAGONAL) {
+                double[] sums = gradients.get(weightBlock[c]).value().data;
+                for (int r = 0; r < rows; r++) {
+                    for (int i = 0; i < width; i++) {
+                        sums[i] += delta[at + r * width + i] * x[xAt + r * width + i];
+                    }
+                }
+            }
+        }
+    }
+
+    /** Passes group g's δ of steps t … t + count − 1 back along its recurrent (or its other) incoming connections. */
+    private void propagate(Tape tape, int g, int t, int count, boolean recurrentOnes, boolean inputGradient) {
+        int rows = count * tape.batch;
+        double[] delta = tape.delta[g];
+        int at = offset(tape, g, t, 0);
+        for (int c : incoming[g]) {
+            int source = from[c];
+            if (recurrent[c] != recurrentOnes || delay[c] == 0 && source == 0 && !inputGradient) {
+                continue;
+            }
+            double[] x = tape.valueGradient[source];
+            int xAt = offset(tape, source, t, delay[c]);
+            switch (kind[c]) {
+                case FULL -> kernels.multAdd(rows, size[source], size[g], delta, at, weight[c].data, 0, x, xAt);
+                case DIAGONAL -> addScaledRows(weight[c].data, delta, at, x, xAt, rows, size[g]);
+                case FIXED -> addScaled(fixedWeight[c], delta, at, x, xAt, rows * size[g]);
+            }
+        }
+    }
+
+    /**
+     * Where group g's rows of step t start in its arrays, or those of the step before for a
+     * delayed read: a pass-through group's are its source's, a step earlier.
+     */
+    private int offset(Tape tape, int g, int t, int delayed) {
+        int block = delayed + (passThrough[g] ? 1 : 0) == 0 ? tape.first + t : t == 0 ? tape.before : tape.first + t - 1;
+        return block * tape.batch * size[g];
+    }
+
+    private void setStateBefore(Tape tape, DMatrixRMaj state) {
+        for (int g : stateGroups) {
+            int at = offset(tape, g, 0, 1);
+            for (int b = 0; b < tape.batch; b++) {
+                System.arraycopy(state.data, b * stateSize + stateOffset[g], tape.value[g], at + b * size[g], size[g]);
+            }
+        }
+    }
+
+    /** Writes ∂L/∂s before step 0 into {@code target}. */
+    private void getStateGradientBefore(Tape tape, DMatrixRMaj target) {
+        for (int g : stateGroups) {
+            copyColumns(tape.valueGradient[g], offset(tape, g, 0, 1), size[g], target, stateOffset[g]);
+        }
+    }
+
+    /** Clears the value gradients of steps 0 … count − 1 and of the state before them. */
+    private void clearGradients(Tape tape, int count, boolean inputGradient) {
+        int blocks = Math.max(tape.before, tape.first + count - 1) + 1;
+        for (int g = inputGradient || stateOffset[0] >= 0 ? 0 : 1; g < groupCount; g++) {
+            if (!passThrough[g]) {
+                Arrays.fill(tape.valueGradient[g], 0, blocks * tape.batch * size[g], 0.0);
+            }
+        }
+    }
+
+    private void addOutputGradient(Tape tape, int t, DMatrixRMaj outputGradient) {
+        double[] target = tape.valueGradient[outputGroup];
+        int at = offset(tape, outputGroup, t, 0);
+        int width = size[outputGroup];
+        for (int b = 0; b < tape.batch; b++) {
+            int s = b * outputSize;
+            int d = at + b * width + outputOffset;
+            for (int k = 0; k < outputSize; k++) {
+                target[d + k] += outputGradient.data[s + k];
+            }
+        }
+    }
+
+    private void addStateGradient(Tape tape, int t, DMatrixRMaj stateGradient) {
+        for (int g : stateGroups) {
+            double[] target = tape.valueGradient[g];
+            int at = offset(tape, g, t, 0);
+            for (int b = 0; b < tape.batch; b++) {
+                int s = b * stateSize + stateOffset[g];
+                int d = at + b * size[g];
+                for (int k = 0; k < size[g]; k++) {
+                    target[d + k] += stateGradient.data[s + k];
+                }
+            }
+        }
+    }
+
+    private void readOutput(Tape tape, int t, DMatrixRMaj output) {
+        int at = offset(tape, outputGroup, t, 0);
+        int width = size[outputGroup];
+        for (int b = 0; b < tape.batch; b++) {
+            System.arraycopy(tape.value[outputGroup], at + b * width + outputOffset, output.data, b * outputSize, outputSize);
+        }
+    }
+
+    private void checkLayout(Parameters gradient) {
+        if (gradient.size() != parameters.size() || gradient.blocks().size() != parameters.blocks().size()) {
+            throw new IllegalArgumentException("gradient layout differs from the parameters: " + gradient);
         }
     }
 
     @Override
     public void stateJacobian(StepCache stepCache, int row, DMatrixRMaj jacobian) {
-        Cache cache = (Cache) stepCache;
+        Tape tape = (Tape) stepCache;
         checkShape(jacobian, stateSize, stateSize, "state Jacobian");
         for (int g = 1; g < groupCount; g++) {
             if (!dependsOnState[g]) {
                 continue;
             }
-            DMatrixRMaj j = cache.stateJacobian(g);
+            DMatrixRMaj j = tape.stateJacobian(g);
             j.zero();
             for (int c : incoming[g]) {
                 int source = from[c];
@@ -444,7 +623,7 @@ public final class GraphNetwork implements Network {
                         case FIXED -> addToDiagonal(null, fixedWeight[c], j, column);
                     }
                 } else if (dependsOnState[source]) {
-                    DMatrixRMaj chained = cache.stateJacobian(source);
+                    DMatrixRMaj chained = tape.stateJacobian(source);
                     switch (kind[c]) {
                         case FULL -> kernels.multAdd(weight[c], chained, j);
                         case DIAGONAL -> addScaledRowsOfMatrix(weight[c].data, 0, chained, j);
@@ -452,12 +631,12 @@ public final class GraphNetwork implements Network {
                     }
                 }
             }
-            scaleRows(j, cache.slope[g], row);
+            scaleRows(tape, g, row, j);
         }
         jacobian.zero();
         for (int g : stateGroups) {
             if (dependsOnState[g]) {
-                DMatrixRMaj j = cache.stateJacobian(g);
+                DMatrixRMaj j = tape.stateJacobian(g);
                 System.arraycopy(j.data, 0, jacobian.data, stateOffset[g] * stateSize, j.getNumElements());
             }
         }
@@ -465,36 +644,36 @@ public final class GraphNetwork implements Network {
 
     @Override
     public void addParameterJacobian(StepCache stepCache, int row, DMatrixRMaj sensitivity) {
-        Cache cache = (Cache) stepCache;
+        Tape tape = (Tape) stepCache;
         int p = parameters.size();
         checkShape(sensitivity, stateSize, p, "parameter sensitivity");
         for (int g = 1; g < groupCount; g++) {
-            DMatrixRMaj j = cache.parameterJacobian(g);
+            DMatrixRMaj j = tape.parameterJacobian(g);
             j.zero();
             int width = size[g];
             for (int c : incoming[g]) {
                 int source = from[c];
                 if (delay[c] == 0 && source > 0) {
-                    DMatrixRMaj chained = cache.parameterJacobian(source);
+                    DMatrixRMaj chained = tape.parameterJacobian(source);
                     switch (kind[c]) {
                         case FULL -> kernels.multAdd(weight[c], chained, j);
                         case DIAGONAL -> addScaledRowsOfMatrix(weight[c].data, 0, chained, j);
                         case FIXED -> addScaledRowsOfMatrix(null, fixedWeight[c], chained, j);
                     }
                 }
-                DMatrixRMaj values = delay[c] == 0 ? cache.value[source] : cache.previous[source];
+                double[] values = tape.value[source];
                 int sourceWidth = size[source];
-                int base = row * sourceWidth;
+                int base = offset(tape, source, 0, delay[c]) + row * sourceWidth;
                 if (kind[c] == Kind.FULL) {
                     for (int r = 0; r < width; r++) {
                         int column = r * p + weightOffset[c] + r * sourceWidth;
                         for (int k = 0; k < sourceWidth; k++) {
-                            j.data[column + k] += values.data[base + k];
+                            j.data[column + k] += values[base + k];
                         }
                     }
                 } else if (kind[c] == Kind.DIAGONAL) {
                     for (int r = 0; r < width; r++) {
-                        j.data[r * p + weightOffset[c] + r] += values.data[base + r];
+                        j.data[r * p + weightOffset[c] + r] += values[base + r];
                     }
                 }
             }
@@ -503,11 +682,11 @@ public final class GraphNetwork implements Network {
                     j.data[r * p + biasOffset[g] + r] += 1;
                 }
             }
-            scaleRows(j, cache.slope[g], row);
+            scaleRows(tape, g, row, j);
         }
         for (int g : stateGroups) {
             if (g > 0) {
-                DMatrixRMaj j = cache.parameterJacobian(g);
+                DMatrixRMaj j = tape.parameterJacobian(g);
                 int base = stateOffset[g] * p;
                 for (int i = 0; i < j.getNumElements(); i++) {
                     sensitivity.data[base + i] += j.data[i];
@@ -516,57 +695,37 @@ public final class GraphNetwork implements Network {
         }
     }
 
-    /** target[b][r] += scale[r] · source[b][r]. */
-    private static void addScaledRows(double[] scale, DMatrixRMaj source, DMatrixRMaj target) {
-        int width = source.numCols;
-        for (int b = 0; b < source.numRows; b++) {
-            int base = b * width;
-            for (int r = 0; r < width; r++) {
-                target.data[base + r] += scale[r] * source.data[base + r];
+    /** Row r of m ×= group g's slope of unit r, in sequence {@code row} (a linear group's slopes are all 1). */
+    private void scaleRows(Tape tape, int g, int row, DMatrixRMaj m) {
+        if (linear[g]) {
+            return;
+        }
+        int cols = m.numCols;
+        int base = offset(tape, g, 0, 0) + row * size[g];
+        for (int r = 0; r < m.numRows; r++) {
+            double s = tape.slope[g][base + r];
+            for (int k = r * cols, end = k + cols; k < end; k++) {
+                m.data[k] *= s;
             }
         }
     }
 
-    /** target += scale · source, element-wise. */
-    private static void addScaled(double scale, DMatrixRMaj source, DMatrixRMaj target) {
-        for (int i = 0, n = source.getNumElements(); i < n; i++) {
-            target.data[i] += scale * source.data[i];
-        }
-    }
-
-    /** product = a ⊙ c, element-wise, and sums[r] += Σ_b product[b][r] unless sums is null: one pass for both. */
-    private static void multiplyElements(DMatrixRMaj a, DMatrixRMaj c, DMatrixRMaj product, double[] sums) {
-        int width = a.numCols;
-        for (int b = 0; b < a.numRows; b++) {
-            int base = b * width;
-            for (int r = 0; r < width; r++) {
-                product.data[base + r] = a.data[base + r] * c.data[base + r];
-            }
-            if (sums != null) {
-                for (int r = 0; r < width; r++) {
-                    sums[r] += product.data[base + r];
-                }
+    /** target[r][i] += scale[i] · source[r][i] over {@code rows} rows of {@code width}. */
+    private static void addScaledRows(double[] scale, double[] source, int sourceAt, double[] target, int targetAt, int rows,
+                                      int width) {
+        for (int r = 0; r < rows; r++) {
+            int s = sourceAt + r * width;
+            int d = targetAt + r * width;
+            for (int i = 0; i < width; i++) {
+                target[d + i] += scale[i] * source[s + i];
             }
         }
     }
 
-    /** sums[r] += Σ_b m[b][r]. */
-    private static void addColumnSums(DMatrixRMaj m, double[] sums) {
-        int width = m.numCols;
-        for (int b = 0; b < m.numRows; b++) {
-            for (int r = 0; r < width; r++) {
-                sums[r] += m.data[b * width + r];
-            }
-        }
-    }
-
-    /** sums[r] += Σ_b a[b][r] · c[b][r]. */
-    private static void addColumnSumsOfProduct(DMatrixRMaj a, DMatrixRMaj c, double[] sums) {
-        int width = a.numCols;
-        for (int b = 0; b < a.numRows; b++) {
-            for (int r = 0; r < width; r++) {
-                sums[r] += a.data[b * width + r] * c.data[b * width + r];
-            }
+    /** target += scale · source over {@code length} values. */
+    private static void addScaled(double scale, double[] source, int sourceAt, double[] target, int targetAt, int length) {
+        for (int i = 0; i < length; i++) {
+            target[targetAt + i] += scale * source[sourceAt + i];
         }
     }
 
@@ -591,17 +750,6 @@ public final class GraphNetwork implements Network {
         }
     }
 
-    private static void scaleRows(DMatrixRMaj m, DMatrixRMaj slope, int row) {
-        int cols = m.numCols;
-        int base = row * m.numRows;
-        for (int r = 0; r < m.numRows; r++) {
-            double s = slope.data[base + r];
-            for (int k = r * cols, end = k + cols; k < end; k++) {
-                m.data[k] *= s;
-            }
-        }
-    }
-
     /** Adds {@code block} into {@code target} at column {@code column}. */
     private static void addBlock(DMatrixRMaj block, DMatrixRMaj target, int column) {
         for (int r = 0; r < block.numRows; r++) {
@@ -613,19 +761,10 @@ public final class GraphNetwork implements Network {
         }
     }
 
-    private static void copyColumns(DMatrixRMaj source, int sourceColumn, DMatrixRMaj target, int targetColumn, int width) {
-        for (int b = 0; b < source.numRows; b++) {
-            System.arraycopy(source.data, b * source.numCols + sourceColumn, target.data, b * target.numCols + targetColumn, width);
-        }
-    }
-
-    private static void addColumns(DMatrixRMaj source, int sourceColumn, DMatrixRMaj target, int targetColumn, int width) {
-        for (int b = 0; b < source.numRows; b++) {
-            int s = b * source.numCols + sourceColumn;
-            int t = b * target.numCols + targetColumn;
-            for (int k = 0; k < width; k++) {
-                target.data[t + k] += source.data[s + k];
-            }
+    /** Copies rows of {@code width} values from {@code source} at {@code at} into columns {@code column …} of {@code target}. */
+    private static void copyColumns(double[] source, int at, int width, DMatrixRMaj target, int column) {
+        for (int b = 0; b < target.numRows; b++) {
+            System.arraycopy(source, at + b * width, target.data, b * target.numCols + column, width);
         }
     }
 
@@ -635,55 +774,67 @@ public final class GraphNetwork implements Network {
         }
     }
 
-    /** Per-step values of every group, and workspaces for the derivatives. */
-    private final class Cache implements StepCache {
+    /**
+     * Steps of one batch, group by group: each array holds {@code capacity + 1} blocks of
+     * batch × group-size values, one per step and one for the values before the first step
+     * (read by delayed connections). A step cache (one step) keeps its step in block 0 and the
+     * values before it in block 1; a window keeps the values before its first step in block 0 and
+     * step t in block t + 1, so that any run of steps, delayed or not, is one run of rows.
+     */
+    private final class Tape implements StepCache {
         final int batch;
-        final DMatrixRMaj[] sum = new DMatrixRMaj[groupCount];
-        final DMatrixRMaj[] value = new DMatrixRMaj[groupCount];
-        final DMatrixRMaj[] slope = new DMatrixRMaj[groupCount];
-        final DMatrixRMaj[] previous = new DMatrixRMaj[groupCount];
-        final DMatrixRMaj[] valueGradient = new DMatrixRMaj[groupCount];
-        final DMatrixRMaj[] previousGradient = new DMatrixRMaj[groupCount];
-        final DMatrixRMaj[] delta = new DMatrixRMaj[groupCount];
+        final int capacity;
+        final int first;
+        final int before;
+        final double[][] sum = new double[groupCount][];
+        final double[][] value = new double[groupCount][];
+        final double[][] slope = new double[groupCount][];
+        final double[][] valueGradient = new double[groupCount][];
+        final double[][] delta = new double[groupCount][];
+        /** A step cache's s and y; a window's state(t) and output(t). Copies, so that their arrays hold them alone. */
         final DMatrixRMaj state;
         final DMatrixRMaj output;
         private DMatrixRMaj[] stateJacobians;
         private DMatrixRMaj[] parameterJacobians;
 
-        Cache(int batch) {
+        Tape(int batch, int capacity, boolean window) {
             if (batch <= 0) {
                 throw new IllegalArgumentException("batch size must be positive: " + batch);
             }
+            if (capacity <= 0) {
+                throw new IllegalArgumentException("an unrolled network needs at least one step: " + capacity);
+            }
             this.batch = batch;
+            this.capacity = capacity;
+            this.first = window ? 1 : 0;
+            this.before = window ? 0 : 1;
             for (int g = 0; g < groupCount; g++) {
-                if (stateOffset[g] >= 0) {
-                    previous[g] = new DMatrixRMaj(batch, size[g]);
-                    previousGradient[g] = new DMatrixRMaj(batch, size[g]);
+                if (passThrough[g]) {
+                    continue;
+                }
+                int length = (capacity + 1) * batch * size[g];
+                value[g] = new double[length];
+                valueGradient[g] = new double[length];
+                if (g > 0 && !linear[g]) {
+                    sum[g] = new double[length];
+                    slope[g] = new double[length];
+                    delta[g] = new double[length];
+                } else {
+                    sum[g] = value[g];
+                    delta[g] = valueGradient[g];
                 }
             }
             for (int g = 0; g < groupCount; g++) {
                 if (passThrough[g]) {
                     int source = from[incoming[g][0]];
-                    value[g] = previous[source];
-                    valueGradient[g] = previousGradient[source];
-                } else {
-                    value[g] = new DMatrixRMaj(batch, size[g]);
-                    valueGradient[g] = new DMatrixRMaj(batch, size[g]);
-                }
-                if (g > 0) {
-                    slope[g] = new DMatrixRMaj(batch, size[g]);
-                    if (linear[g]) {
-                        sum[g] = value[g];
-                        slope[g].fill(1);
-                        delta[g] = valueGradient[g];
-                    } else {
-                        sum[g] = new DMatrixRMaj(batch, size[g]);
-                        delta[g] = new DMatrixRMaj(batch, size[g]);
-                    }
+                    value[g] = value[source];
+                    valueGradient[g] = valueGradient[source];
+                    sum[g] = value[g];
+                    delta[g] = valueGradient[g];
                 }
             }
-            state = stateIsGroup ? value[stateGroups[0]] : new DMatrixRMaj(batch, stateSize);
-            output = outputIsGroup ? value[outputGroup] : new DMatrixRMaj(batch, outputSize);
+            state = new DMatrixRMaj(batch, stateSize);
+            output = new DMatrixRMaj(batch, outputSize);
         }
 
         /** Lazily: only RTRL and the contract checks need them. */
@@ -721,6 +872,78 @@ public final class GraphNetwork implements Network {
         @Override
         public DMatrixRMaj output() {
             return output;
+        }
+    }
+
+    /** {@link #unroll}: a tape of a whole window. */
+    private final class Window implements Unrolled {
+        private final Tape tape;
+        private int steps;
+
+        Window(int batch, int capacity) {
+            tape = new Tape(batch, capacity, true);
+        }
+
+        @Override
+        public int batchSize() {
+            return tape.batch;
+        }
+
+        @Override
+        public int capacity() {
+            return tape.capacity;
+        }
+
+        @Override
+        public void forward(DMatrixRMaj initialState, List<DMatrixRMaj> inputs) {
+            int count = inputs.size();
+            if (count == 0 || count > tape.capacity) {
+                throw new IllegalArgumentException(count + " steps for an unrolled network of 1.." + tape.capacity);
+            }
+            checkShape(initialState, tape.batch, stateSize, "initial state");
+            int length = tape.batch * size[0];
+            for (int t = 0; t < count; t++) {
+                DMatrixRMaj input = inputs.get(t);
+                checkShape(input, tape.batch, size[0], "input of step " + t);
+                System.arraycopy(input.data, 0, tape.value[0], offset(tape, 0, t, 0), length);
+            }
+            setStateBefore(tape, initialState);
+            steps = 0;
+            run(tape, count);
+            steps = count;
+        }
+
+        @Override
+        public DMatrixRMaj output(int t) {
+            readOutput(tape, Objects.checkIndex(t, steps), tape.output);
+            return tape.output;
+        }
+
+        @Override
+        public DMatrixRMaj state(int t) {
+            Objects.checkIndex(t, steps);
+            for (int g : stateGroups) {
+                copyColumns(tape.value[g], offset(tape, g, t, 0), size[g], tape.state, stateOffset[g]);
+            }
+            return tape.state;
+        }
+
+        @Override
+        public void backward(List<DMatrixRMaj> outputGradients, DMatrixRMaj stateGradient, Parameters gradient) {
+            if (outputGradients.size() != steps) {
+                throw new IllegalArgumentException(outputGradients.size() + " output gradients for " + steps + " steps");
+            }
+            checkShape(stateGradient, tape.batch, stateSize, "state gradient");
+            checkLayout(gradient);
+            clearGradients(tape, steps, false);
+            for (int t = 0; t < steps; t++) {
+                DMatrixRMaj outputGradient = outputGradients.get(t);
+                checkShape(outputGradient, tape.batch, outputSize, "output gradient of step " + t);
+                addOutputGradient(tape, t, outputGradient);
+            }
+            addStateGradient(tape, steps - 1, stateGradient);
+            runBackward(tape, steps, false, gradient.blocks());
+            getStateGradientBefore(tape, stateGradient);
         }
     }
 }

@@ -5,179 +5,65 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
- * The matrix products a network step is made of, on row-major EJML matrices. The pure-Java
- * kernels ({@link #JAVA}: tight loops for small shapes, EJML's for larger) always work; a faster
- * implementation for large shapes (a BLAS) is found with {@link ServiceLoader} — for example the
- * {@code kernels-openblas} module — and chooses per shape. Every implementation gives EJML's
- * results to rounding.
+ * The matrix products a network step is made of, on row-major storage. Each product comes in
+ * two forms: on EJML matrices, and on row-major blocks at an offset in a larger array (so that a
+ * network can keep the steps of a whole sequence in one array and multiply any run of its rows).
+ * The pure-Java kernels ({@link #JAVA}: tight loops for small shapes, EJML's for larger) always
+ * work; a faster implementation for large shapes (a BLAS) is found with {@link ServiceLoader} —
+ * for example the {@code kernels-openblas} module — and chooses per shape. Every implementation
+ * gives EJML's results to rounding.
  */
 public interface MatrixKernels {
 
+    /** c += a · bᵀ, for a m × k, b n × k and c m × n starting at the given offsets. */
+    void multAddTransB(int m, int n, int k, double[] a, int aOffset, double[] b, int bOffset, double[] c, int cOffset);
+
+    /** c += aᵀ · b, for a k × m, b k × n and c m × n starting at the given offsets. */
+    void multAddTransA(int m, int n, int k, double[] a, int aOffset, double[] b, int bOffset, double[] c, int cOffset);
+
+    /** c += a · b, for a m × k, b k × n and c m × n starting at the given offsets. */
+    void multAdd(int m, int n, int k, double[] a, int aOffset, double[] b, int bOffset, double[] c, int cOffset);
+
     /** c += a · bᵀ. */
-    void multAddTransB(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c);
+    default void multAddTransB(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
+        check(b.numCols == a.numCols && c.numRows == a.numRows && c.numCols == b.numRows);
+        multAddTransB(a.numRows, b.numRows, a.numCols, a.data, 0, b.data, 0, c.data, 0);
+    }
 
     /** c += aᵀ · b. */
-    void multAddTransA(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c);
+    default void multAddTransA(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
+        check(b.numRows == a.numRows && c.numRows == a.numCols && c.numCols == b.numCols);
+        multAddTransA(a.numCols, b.numCols, a.numRows, a.data, 0, b.data, 0, c.data, 0);
+    }
 
     /** c += a · b. */
-    void multAdd(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c);
+    default void multAdd(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
+        check(b.numRows == a.numCols && c.numRows == a.numRows && c.numCols == b.numCols);
+        multAdd(a.numRows, b.numCols, a.numCols, a.data, 0, b.data, 0, c.data, 0);
+    }
 
     /** c = a · b. */
-    void mult(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c);
+    default void mult(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
+        check(b.numRows == a.numCols && c.numRows == a.numRows && c.numCols == b.numCols);
+        java.util.Arrays.fill(c.data, 0, c.numRows * c.numCols, 0.0);
+        multAdd(a.numRows, b.numCols, a.numCols, a.data, 0, b.data, 0, c.data, 0);
+    }
 
-    /** EJML's kernels. */
-    MatrixKernels EJML = new MatrixKernels() {
-        @Override
-        public void multAddTransB(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
-            CommonOps_DDRM.multAddTransB(a, b, c);
+    private static void check(boolean shapesFit) {
+        if (!shapesFit) {
+            throw new IllegalArgumentException("matrix shapes do not fit the product");
         }
+    }
 
-        @Override
-        public void multAddTransA(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
-            CommonOps_DDRM.multAddTransA(a, b, c);
-        }
-
-        @Override
-        public void multAdd(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
-            CommonOps_DDRM.multAdd(a, b, c);
-        }
-
-        @Override
-        public void mult(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
-            CommonOps_DDRM.mult(a, b, c);
-        }
-    };
+    /** EJML's kernels (blocks at an offset are copied into matrices of their own first). */
+    MatrixKernels EJML = new EjmlKernels();
 
     /**
      * Plain-Java loops in the order row-major storage favours (c's rows updated by a multiple of
      * b's rows, which the JIT vectorises), for small products, where EJML's general kernels lose
      * more to index arithmetic and strided access than they gain; EJML's for the rest.
      */
-    MatrixKernels JAVA = new MatrixKernels() {
-        /** Multiply-adds from which EJML's kernels take over. */
-        private static final long SMALL = 32 * 32 * 32;
-
-        /** Whether these loops take an m × k × n product whose operands fit (else EJML checks and does it). */
-        private boolean serves(int m, int k, int n, boolean shapesFit) {
-            return shapesFit && (long) m * n * k < SMALL;
-        }
-
-        @Override
-        public void multAddTransB(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
-            int m = a.numRows;
-            int k = a.numCols;
-            int n = b.numRows;
-            if (!serves(m, k, n, b.numCols == k && c.numRows == m && c.numCols == n)) {
-                EJML.multAddTransB(a, b, c);
-                return;
-            }
-            double[] ad = a.data;
-            double[] bd = b.data;
-            double[] cd = c.data;
-            for (int i = 0; i < m; i++) {
-                int ai = i * k;
-                int ci = i * n;
-                for (int j = 0; j < n; j++) {
-                    int bj = j * k;
-                    double sum = 0;
-                    for (int p = 0; p < k; p++) {
-                        sum += ad[ai + p] * bd[bj + p];
-                    }
-                    cd[ci + j] += sum;
-                }
-            }
-        }
-
-        @Override
-        public void multAddTransA(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
-            int k = a.numRows;
-            int m = a.numCols;
-            int n = b.numCols;
-            if (!serves(m, k, n, b.numRows == k && c.numRows == m && c.numCols == n)) {
-                EJML.multAddTransA(a, b, c);
-                return;
-            }
-            double[] ad = a.data;
-            double[] bd = b.data;
-            double[] cd = c.data;
-            if (n < m) {
-                // Columns of c in the inner loop, whichever is longer: a weight gradient stacked over
-                // many steps (k) for one output unit (n = 1) would otherwise run m loops of one.
-                for (int p = 0; p < k; p++) {
-                    int ap = p * m;
-                    int bp = p * n;
-                    for (int j = 0; j < n; j++) {
-                        double v = bd[bp + j];
-                        if (v != 0) {
-                            for (int i = 0; i < m; i++) {
-                                cd[i * n + j] += ad[ap + i] * v;
-                            }
-                        }
-                    }
-                }
-                return;
-            }
-            for (int p = 0; p < k; p++) {
-                int ap = p * m;
-                int bp = p * n;
-                for (int i = 0; i < m; i++) {
-                    double v = ad[ap + i];
-                    if (v != 0) {
-                        int ci = i * n;
-                        for (int j = 0; j < n; j++) {
-                            cd[ci + j] += v * bd[bp + j];
-                        }
-                    }
-                }
-            }
-        }
-
-        @Override
-        public void multAdd(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
-            if (!servesProduct(a, b, c)) {
-                EJML.multAdd(a, b, c);
-                return;
-            }
-            addProduct(a, b, c);
-        }
-
-        @Override
-        public void mult(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
-            if (!servesProduct(a, b, c)) {
-                EJML.mult(a, b, c);
-                return;
-            }
-            java.util.Arrays.fill(c.data, 0, a.numRows * b.numCols, 0.0);
-            addProduct(a, b, c);
-        }
-
-        private boolean servesProduct(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
-            return serves(a.numRows, a.numCols, b.numCols,
-                    b.numRows == a.numCols && c.numRows == a.numRows && c.numCols == b.numCols);
-        }
-
-        private void addProduct(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
-            int m = a.numRows;
-            int k = a.numCols;
-            int n = b.numCols;
-            double[] ad = a.data;
-            double[] bd = b.data;
-            double[] cd = c.data;
-            for (int i = 0; i < m; i++) {
-                int ai = i * k;
-                int ci = i * n;
-                for (int p = 0; p < k; p++) {
-                    double v = ad[ai + p];
-                    if (v != 0) {
-                        int bp = p * n;
-                        for (int j = 0; j < n; j++) {
-                            cd[ci + j] += v * bd[bp + j];
-                        }
-                    }
-                }
-            }
-        }
-    };
+    MatrixKernels JAVA = new JavaKernels();
 
     /**
      * Caps the threads one product may use, for hosts that already run one computation per core

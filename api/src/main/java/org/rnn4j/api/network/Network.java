@@ -94,6 +94,16 @@ public interface Network {
         }
     }
 
+    /**
+     * The network unrolled over up to {@code capacity} steps of a batch of {@code batchSize}
+     * sequences, for back-propagation through whole windows. By default step by step, through
+     * {@link #forward} and {@link #backwardThroughTime}; a network may compute a window faster
+     * another way, with the same results to rounding.
+     */
+    default Unrolled unroll(int batchSize, int capacity) {
+        return new StepwiseUnrolled(this, batchSize, capacity);
+    }
+
     /** Writes ∂s_t/∂s_{t-1} of sequence {@code row} of the batch into {@code jacobian} (n × n). */
     void stateJacobian(StepCache cache, int row, DMatrixRMaj jacobian);
 

@@ -34,16 +34,21 @@ final class ActivationsTest {
     }
 
     @Test
-    void bulkMethodsAgreeWithTheScalarOnes() {
+    void bulkMethodsAgreeWithTheScalarOnesInTheirRangeAndLeaveTheRestAlone() {
         double[] x = {-3, -0.5, 0, 0.25, 2};
         for (Activation activation : builtIns()) {
-            double[] fx = new double[x.length];
-            double[] d = new double[x.length];
-            activation.values(x, fx, x.length);
-            activation.derivatives(x, fx, d, x.length);
+            double[] fx = {7, 7, 7, 7, 7};
+            double[] d = {7, 7, 7, 7, 7};
+            activation.values(x, fx, 1, 4);
+            activation.derivatives(x, fx, d, 1, 4);
             for (int i = 0; i < x.length; i++) {
-                assertEquals(activation.value(x[i]), fx[i], 0.0, activation.name());
-                assertEquals(activation.derivative(x[i], fx[i]), d[i], 0.0, activation.name());
+                if (i == 0 || i == 4) {
+                    assertEquals(7, fx[i], 0.0, activation.name() + " wrote outside its range");
+                    assertEquals(7, d[i], 0.0, activation.name() + " wrote outside its range");
+                } else {
+                    assertEquals(activation.value(x[i]), fx[i], 0.0, activation.name());
+                    assertEquals(activation.derivative(x[i], fx[i]), d[i], 0.0, activation.name());
+                }
             }
         }
     }

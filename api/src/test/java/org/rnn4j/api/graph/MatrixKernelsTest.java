@@ -60,4 +60,51 @@ final class MatrixKernelsTest {
             assertClose(expected, actual, "mult " + at);
         }
     }
+
+    /** Blocks at offsets inside larger arrays, as a network's window holds them, give the whole matrices' products. */
+    @Test
+    void productsOfBlocksAtOffsetsMatchWholeMatrices() {
+        SplittableRandom random = new SplittableRandom(2);
+        for (MatrixKernels kernels : new MatrixKernels[] {MatrixKernels.JAVA, MatrixKernels.EJML}) {
+            for (int[] shape : new int[][] {{1, 1, 1}, {3, 5, 7}, {300, 1, 6}, {40, 40, 40}}) {
+                int m = shape[0];
+                int k = shape[1];
+                int n = shape[2];
+                String at = kernels + " " + m + "x" + k + "x" + n;
+                DMatrixRMaj a = random(m, k, random);
+                DMatrixRMaj bt = random(n, k, random);
+                DMatrixRMaj b = random(k, n, random);
+                DMatrixRMaj aT = random(k, m, random);
+                DMatrixRMaj c = random(m, n, random);
+                DMatrixRMaj expected = c.copy();
+                MatrixKernels.EJML.multAddTransB(a, bt, expected);
+                double[] actual = shifted(c, 5);
+                kernels.multAddTransB(m, n, k, shifted(a, 2), 2, shifted(bt, 7), 7, actual, 5);
+                assertClose(expected, block(actual, 5, m, n), "multAddTransB " + at);
+                expected = c.copy();
+                MatrixKernels.EJML.multAddTransA(aT, b, expected);
+                actual = shifted(c, 5);
+                kernels.multAddTransA(m, n, k, shifted(aT, 1), 1, shifted(b, 4), 4, actual, 5);
+                assertClose(expected, block(actual, 5, m, n), "multAddTransA " + at);
+                expected = c.copy();
+                MatrixKernels.EJML.multAdd(a, b, expected);
+                actual = shifted(c, 5);
+                kernels.multAdd(m, n, k, shifted(a, 3), 3, shifted(b, 6), 6, actual, 5);
+                assertClose(expected, block(actual, 5, m, n), "multAdd " + at);
+                assertTrue(actual[4] == 99 && actual[5 + m * n] == 99, "wrote outside c's block: " + at);
+            }
+        }
+    }
+
+    /** m's values at {@code offset} in a longer array, with other numbers around them. */
+    private static double[] shifted(DMatrixRMaj m, int offset) {
+        double[] values = new double[offset + m.getNumElements() + 2];
+        java.util.Arrays.fill(values, 99);
+        System.arraycopy(m.data, 0, values, offset, m.getNumElements());
+        return values;
+    }
+
+    private static DMatrixRMaj block(double[] values, int offset, int rows, int cols) {
+        return DMatrixRMaj.wrap(rows, cols, java.util.Arrays.copyOfRange(values, offset, offset + rows * cols));
+    }
 }

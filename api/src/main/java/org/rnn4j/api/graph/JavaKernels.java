@@ -1,0 +1,94 @@
+package org.rnn4j.api.graph;
+
+/**
+ * {@link MatrixKernels#JAVA}: plain-Java loops for products below {@value #SMALL} multiply-adds,
+ * EJML's above.
+ */
+final class JavaKernels implements MatrixKernels {
+
+    /** Multiply-adds from which EJML's kernels take over. */
+    private static final long SMALL = 32 * 32 * 32;
+
+    private static boolean small(int m, int n, int k) {
+        return (long) m * n * k < SMALL;
+    }
+
+    @Override
+    public void multAddTransB(int m, int n, int k, double[] a, int aOffset, double[] b, int bOffset, double[] c, int cOffset) {
+        if (!small(m, n, k)) {
+            EJML.multAddTransB(m, n, k, a, aOffset, b, bOffset, c, cOffset);
+            return;
+        }
+        for (int i = 0; i < m; i++) {
+            int ai = aOffset + i * k;
+            int ci = cOffset + i * n;
+            for (int j = 0; j < n; j++) {
+                int bj = bOffset + j * k;
+                double sum = 0;
+                for (int p = 0; p < k; p++) {
+                    sum += a[ai + p] * b[bj + p];
+                }
+                c[ci + j] += sum;
+            }
+        }
+    }
+
+    @Override
+    public void multAddTransA(int m, int n, int k, double[] a, int aOffset, double[] b, int bOffset, double[] c, int cOffset) {
+        if (!small(m, n, k)) {
+            EJML.multAddTransA(m, n, k, a, aOffset, b, bOffset, c, cOffset);
+            return;
+        }
+        if (n < m) {
+            // Columns of c in the inner loop, whichever is longer: a weight gradient summed over
+            // many steps (k) for one output unit (n = 1) would otherwise run m loops of one.
+            for (int p = 0; p < k; p++) {
+                int ap = aOffset + p * m;
+                int bp = bOffset + p * n;
+                for (int j = 0; j < n; j++) {
+                    double v = b[bp + j];
+                    if (v != 0) {
+                        for (int i = 0; i < m; i++) {
+                            c[cOffset + i * n + j] += a[ap + i] * v;
+                        }
+                    }
+                }
+            }
+            return;
+        }
+        for (int p = 0; p < k; p++) {
+            int ap = aOffset + p * m;
+            int bp = bOffset + p * n;
+            for (int i = 0; i < m; i++) {
+                double v = a[ap + i];
+                if (v != 0) {
+                    int ci = cOffset + i * n;
+                    for (int j = 0; j < n; j++) {
+                        c[ci + j] += v * b[bp + j];
+                    }
+                }
+            }
+        }
+    }
+
+    @Override
+    public void multAdd(int m, int n, int k, double[] a, int aOffset, double[] b, int bOffset, double[] c, int cOffset) {
+        if (!small(m, n, k)) {
+            EJML.multAdd(m, n, k, a, aOffset, b, bOffset, c, cOffset);
+            return;
+        }
+        for (int i = 0; i < m; i++) {
+            int ai = aOffset + i * k;
+            int ci = cOffset + i * n;
+            for (int p = 0; p < k; p++) {
+                double v = a[ai + p];
+                if (v != 0) {
+                    int bp = bOffset + p * n;
+                    for (int j = 0; j < n; j++) {
+                        c[ci + j] += v * b[bp + j];
+                    }
+                }
+            }
+        }
+    }
+}
