@@ -31,6 +31,7 @@ import org.rnn4j.api.loss.MeanSquaredError;
 import org.rnn4j.api.network.Network;
 import org.rnn4j.api.network.Parameters;
 import org.rnn4j.api.network.StepCache;
+import org.rnn4j.api.network.Unrolled;
 import org.rnn4j.api.training.TrainingListener;
 import org.rnn4j.api.training.TrainingSession;
 import org.rnn4j.api.training.TrainingSetup;
@@ -93,8 +94,9 @@ public final class Compare {
         System.out.println();
         System.out.println("Allocation per step in steady state (ThreadMXBean allocated bytes):");
         for (String topology : new String[] {"elman", "fully-recurrent"}) {
-            System.out.printf(Locale.ROOT, "  %-16s bptt step (batch 32, hidden 64): %6.1f bytes; rtrl step (hidden 16): %6.1f bytes%n",
-                    topology, allocationBptt(topology), allocationRtrl(topology));
+            System.out.printf(Locale.ROOT, "  %-16s bptt step (batch 32, hidden 64): %6.1f bytes; in an unrolled window: %6.1f bytes; "
+                    + "rtrl step (hidden 16): %6.1f bytes%n", topology, allocationBptt(topology), allocationWindow(topology),
+                    allocationRtrl(topology));
         }
     }
 
@@ -126,6 +128,14 @@ public final class Compare {
     /** Median seconds per epoch of rnn4j's full BPTT on one 300-step temporal-XOR sequence, and the final loss. */
     static double[] smallRnn4j() {
         DataSet data = new TemporalXor().load(ConfigFactory.parseString("sequences = 1, length = 300"), new SplittableRandom(1));
+        // The JIT first: a whole window's passes are called once per epoch, so compiling them takes
+        // a few thousand epochs (measured: ~3,500, up to 10,000). A throwaway network warms them up
+        // for 5 s; the timed network then trains its usual 2,000 + 3,000 epochs, as PyTorch's does.
+        TrainingSession warmUp = session(Networks.build("elman", 6, 1, 1, "sigmoid"), data, new MeanSquaredError(), 1, 0.01);
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        for (int e = 1; System.nanoTime() < until; e++) {
+            warmUp.runEpoch(e, new SplittableRandom(e));
+        }
         Network network = Networks.build("elman", 6, 1, 1, "sigmoid");  // as PyTorch's: sigmoid outputs, mse
         TrainingSession session = session(network, data, new MeanSquaredError(), 1, 0.01);
         return timeEpochs(session, 2000, 3000);
@@ -266,6 +276,29 @@ public final class Compare {
         return bytesPerRun(step);
     }
 
+    /** Bytes per step of full BPTT's unrolled window: forward and backward through 10 steps at once. */
+    static double allocationWindow(String topology) {
+        Network network = Networks.build(topology, 64, 64, 64);
+        int batch = 32;
+        int steps = 10;
+        Unrolled window = network.unroll(batch, steps);
+        DMatrixRMaj state = Networks.random(batch, network.stateSize(), 1);
+        List<DMatrixRMaj> inputs = new ArrayList<>();
+        List<DMatrixRMaj> dy = new ArrayList<>();
+        for (int t = 0; t < steps; t++) {
+            inputs.add(Networks.random(batch, 64, 2 + t));
+            dy.add(Networks.random(batch, 64, 20 + t));
+        }
+        DMatrixRMaj ds = new DMatrixRMaj(batch, network.stateSize());
+        Parameters gradient = network.parameters().zerosLike();
+        Runnable run = () -> {
+            window.forward(state, inputs);
+            ds.zero();
+            window.backward(dy, ds, gradient);
+        };
+        return bytesPerRun(run, 3_000, 1_000) / steps;
+    }
+
     static double allocationRtrl(String topology) {
         Network network = Networks.build(topology, 16, 16, 16);
         StepCache cache = network.newStepCache(1);
@@ -285,12 +318,15 @@ public final class Compare {
     }
 
     private static double bytesPerRun(Runnable step) {
+        return bytesPerRun(step, 20_000, 10_000);
+    }
+
+    private static double bytesPerRun(Runnable step, int warmup, int runs) {
         ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
         long id = Thread.currentThread().getId();
-        for (int i = 0; i < 20_000; i++) {
+        for (int i = 0; i < warmup; i++) {
             step.run();
         }
-        int runs = 10_000;
         long before = threads.getThreadAllocatedBytes(id);
         for (int i = 0; i < runs; i++) {
             step.run();

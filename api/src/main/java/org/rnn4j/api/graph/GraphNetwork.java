@@ -904,7 +904,9 @@ public final class GraphNetwork implements Network {
             int length = tape.batch * size[0];
             for (int t = 0; t < count; t++) {
                 DMatrixRMaj input = inputs.get(t);
-                checkShape(input, tape.batch, size[0], "input of step " + t);
+                if (input.numRows != tape.batch || input.numCols != size[0]) {
+                    checkShape(input, tape.batch, size[0], "input of step " + t);  // says what is wrong
+                }
                 System.arraycopy(input.data, 0, tape.value[0], offset(tape, 0, t, 0), length);
             }
             setStateBefore(tape, initialState);
@@ -938,7 +940,9 @@ public final class GraphNetwork implements Network {
             clearGradients(tape, steps, false);
             for (int t = 0; t < steps; t++) {
                 DMatrixRMaj outputGradient = outputGradients.get(t);
-                checkShape(outputGradient, tape.batch, outputSize, "output gradient of step " + t);
+                if (outputGradient.numRows != tape.batch || outputGradient.numCols != outputSize) {
+                    checkShape(outputGradient, tape.batch, outputSize, "output gradient of step " + t);  // says what is wrong
+                }
                 addOutputGradient(tape, t, outputGradient);
             }
             addStateGradient(tape, steps - 1, stateGradient);
