@@ -66,6 +66,9 @@ public final class GraphNetwork implements Network {
     private final boolean[] passThrough;
     /** Connection c joins two groups of one recurrent cycle: computed step by step. */
     private final boolean[] recurrent;
+    /** Group g's incoming connections that are recurrent, and the others. */
+    private final int[][] incomingWithin;
+    private final int[][] incomingFromOutside;
     /** The components of the graph (a cycle's groups, or one group), in an order that computes each after its sources. */
     private final int[][] components;
     private final boolean[] cyclic;
@@ -189,6 +192,12 @@ public final class GraphNetwork implements Network {
         List<Boolean> cycles = new ArrayList<>();
         findComponents(order, cycles);
         components = order.toArray(new int[0][]);
+        incomingWithin = new int[groupCount][];
+        incomingFromOutside = new int[groupCount][];
+        for (int g = 0; g < groupCount; g++) {
+            incomingWithin[g] = Arrays.stream(incoming[g]).filter(c -> recurrent[c]).toArray();
+            incomingFromOutside[g] = Arrays.stream(incoming[g]).filter(c -> !recurrent[c]).toArray();
+        }
         cyclic = new boolean[components.length];
         for (int k = 0; k < components.length; k++) {
             cyclic[k] = cycles.get(k);
@@ -390,8 +399,12 @@ public final class GraphNetwork implements Network {
         if (bias[g] == null) {
             Arrays.fill(z, start, start + rows * width, 0.0);
         } else {
+            double[] b = bias[g].data;
             for (int r = 0; r < rows; r++) {
-                System.arraycopy(bias[g].data, 0, z, start + r * width, width);
+                int at = start + r * width;
+                for (int i = 0; i < width; i++) {
+                    z[at + i] = b[i];  // a loop: for narrow rows a call of System.arraycopy per row costs more
+                }
             }
         }
     }
@@ -401,10 +414,7 @@ public final class GraphNetwork implements Network {
         int rows = count * tape.batch;
         double[] z = tape.sum[g];
         int at = offset(tape, g, t, 0);
-        for (int c : incoming[g]) {
-            if (recurrent[c] != recurrentOnes) {
-                continue;
-            }
+        for (int c : recurrentOnes ? incomingWithin[g] : incomingFromOutside[g]) {
             int source = from[c];
             double[] x = tape.value[source];
             int xAt = offset(tape, source, t, delay[c]);
@@ -512,9 +522,9 @@ public final class GraphNetwork implements Network {
         int rows = count * tape.batch;
         double[] delta = tape.delta[g];
         int at = offset(tape, g, t, 0);
-        for (int c : incoming[g]) {
+        for (int c : recurrentOnes ? incomingWithin[g] : incomingFromOutside[g]) {
             int source = from[c];
-            if (recurrent[c] != recurrentOnes || delay[c] == 0 && source == 0 && !inputGradient) {
+            if (delay[c] == 0 && source == 0 && !inputGradient) {
                 continue;
             }
             double[] x = tape.valueGradient[source];
