@@ -1,5 +1,7 @@
 package org.rnn4j.benchmarks;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
@@ -9,6 +11,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -18,11 +21,13 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.rnn4j.api.network.Network;
 import org.rnn4j.api.network.Parameters;
 import org.rnn4j.api.network.StepCache;
+import org.rnn4j.api.network.Unrolled;
 
 /**
- * One training step of each seed topology: forward + backward (what BPTT does per step) for a
- * batch, and one RTRL step for one sequence (state Jacobian, J·P, parameter Jacobian).
- * Inputs and outputs are as wide as the hidden layer.
+ * One training step of each seed topology: forward + backward (what truncated BPTT does per
+ * step) for a batch, the same per step of a 100-step unrolled window (what full BPTT does), and
+ * one RTRL step for one sequence (state Jacobian, J·P, parameter Jacobian). Inputs and outputs
+ * are as wide as the hidden layer.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -41,8 +46,14 @@ public class StepBenchmark {
     @Param({"1", "32"})
     public int batch;
 
+    /** Steps of the unrolled window {@link #bpttStepInWindow} runs through. */
+    static final int WINDOW = 100;
+
     private Network network;
     private StepCache cache;
+    private Unrolled window;
+    private List<DMatrixRMaj> inputs;
+    private List<DMatrixRMaj> outputGradients;
     private DMatrixRMaj state;
     private DMatrixRMaj input;
     private DMatrixRMaj outputGradient;
@@ -71,12 +82,29 @@ public class StepBenchmark {
             next = new DMatrixRMaj(n, network.parameters().size());
         }
         network.forward(state, input, cache);
+        window = network.unroll(batch, WINDOW);
+        inputs = new ArrayList<>();
+        outputGradients = new ArrayList<>();
+        for (int t = 0; t < WINDOW; t++) {
+            inputs.add(Networks.random(batch, hidden, 10 + t));
+            outputGradients.add(Networks.random(batch, hidden, 200 + t));
+        }
     }
 
     @Benchmark
     public DMatrixRMaj bpttStep() {
         network.forward(state, input, cache);
         network.backward(cache, outputGradient, stateGradient, gradient, previousGradient, null);
+        return previousGradient;
+    }
+
+    /** Time per step: forward through the whole window, then backward through it. */
+    @Benchmark
+    @OperationsPerInvocation(WINDOW)
+    public DMatrixRMaj bpttStepInWindow() {
+        window.forward(state, inputs);
+        previousGradient.zero();
+        window.backward(outputGradients, previousGradient, gradient);
         return previousGradient;
     }
 
