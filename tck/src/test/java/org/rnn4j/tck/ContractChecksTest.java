@@ -3,6 +3,7 @@ package org.rnn4j.tck;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.SplittableRandom;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
@@ -11,6 +12,7 @@ import org.rnn4j.api.graph.LayerGraph;
 import org.rnn4j.api.network.Network;
 import org.rnn4j.api.network.Parameters;
 import org.rnn4j.api.network.StepCache;
+import org.rnn4j.api.network.Unrolled;
 
 /** The checks pass a correct network and fail each kind of wrong derivative: they can fail. */
 final class ContractChecksTest {
@@ -48,6 +50,78 @@ final class ContractChecksTest {
         for (ContractChecks.Result result : ContractChecks.all(elman(), new SplittableRandom(1))) {
             assertTrue(result.worstError() < 1e-8, result.toString());
         }
+    }
+
+    /**
+     * A graph whose window order is not its declaration order: "early" reads "late" a step
+     * back, and "late" is declared after it; "late" also reads the input a step back (the input
+     * is part of the state), "early" feeds itself one-to-one, and the output is a slice of a group.
+     */
+    @Test
+    void aGraphComputedOutOfDeclarationOrderPassesEveryCheck() {
+        Network network = LayerGraph.builder(2)
+                .group("early", 3, TANH, true)
+                .connect("input", "early", 0)
+                .connect("late", "early", 1)
+                .connectDiagonal("early[t-1]->early", "early", "early", 1)
+                .group("late", 4, TANH, true)
+                .connect("input", "late", 1)
+                .group("mixed", 3, TANH, false)
+                .connect("early", "mixed", 0)
+                .connect("late", "mixed", 0)
+                .output("mixed", 1, 2)
+                .build().network();
+        for (ContractChecks.Result result : ContractChecks.all(network, new SplittableRandom(5))) {
+            assertTrue(result.worstError() < 1e-8, result.toString());
+        }
+    }
+
+    @Test
+    void aWrongUnrolledWindowFails() {
+        Network network = elman();
+        Network broken = new ForwardingNetwork(network) {
+            @Override
+            public Unrolled unroll(int batchSize, int capacity) {
+                Unrolled window = network.unroll(batchSize, capacity);
+                return new Unrolled() {
+                    @Override
+                    public int batchSize() {
+                        return window.batchSize();
+                    }
+
+                    @Override
+                    public int capacity() {
+                        return window.capacity();
+                    }
+
+                    @Override
+                    public void forward(DMatrixRMaj initialState, List<DMatrixRMaj> inputs) {
+                        window.forward(initialState, inputs);
+                    }
+
+                    @Override
+                    public DMatrixRMaj output(int t) {
+                        return window.output(t);
+                    }
+
+                    @Override
+                    public DMatrixRMaj state(int t) {
+                        return window.state(t);
+                    }
+
+                    @Override
+                    public void backward(List<DMatrixRMaj> outputGradients, DMatrixRMaj stateGradient, Parameters gradient) {
+                        window.backward(outputGradients, stateGradient, gradient);
+                        gradient.get("input->hidden").data[1] *= 1 + 1e-7;
+                    }
+                };
+            }
+        };
+        SplittableRandom random = new SplittableRandom(6);
+        ContractChecks.randomizeParameters(broken, random);
+        ContractChecks.Result result = ContractChecks.unrolled(broken, random, 2, 4);
+        assertFalse(result.passed(), result.toString());
+        assertTrue(result.where().equals("input->hidden"), result.toString());
     }
 
     @Test

@@ -64,9 +64,7 @@ public final class GraphNetwork implements Network {
      * same bit for bit, as x · 1 = x and 0 + x = x.
      */
     private final boolean[] passThrough;
-    /** Connection c joins two groups of one recurrent cycle: computed step by step. */
-    private final boolean[] recurrent;
-    /** Group g's incoming connections that are recurrent, and the others. */
+    /** Group g's incoming connections from its own recurrent cycle (computed step by step), and the others. */
     private final int[][] incomingWithin;
     private final int[][] incomingFromOutside;
     /** The components of the graph (a cycle's groups, or one group), in an order that computes each after its sources. */
@@ -187,10 +185,10 @@ public final class GraphNetwork implements Network {
                         && size[from[c]] == size[g] && onlyReader(c) && stateOffset[g] < 0;
             }
         }
-        recurrent = new boolean[connectionCount];
+        boolean[] recurrent = new boolean[connectionCount];
         List<int[]> order = new ArrayList<>();
         List<Boolean> cycles = new ArrayList<>();
-        findComponents(order, cycles);
+        findComponents(order, cycles, recurrent);
         components = order.toArray(new int[0][]);
         incomingWithin = new int[groupCount][];
         incomingFromOutside = new int[groupCount][];
@@ -209,7 +207,7 @@ public final class GraphNetwork implements Network {
      * lone group) and orders them so that every connection between two of them goes forward;
      * marks the connections within a cycle as recurrent.
      */
-    private void findComponents(List<int[]> order, List<Boolean> cycles) {
+    private void findComponents(List<int[]> order, List<Boolean> cycles, boolean[] recurrent) {
         boolean[][] reaches = new boolean[groupCount][groupCount];
         for (int c = 0; c < from.length; c++) {
             reaches[from[c]][to[c]] = true;
