@@ -96,24 +96,14 @@ final class BpttSession implements TrainingSession {
             work.unrolled = network.unroll(rows, steps);  // once per batch size, and again only for a longer batch
         }
         Unrolled unrolled = work.unrolled;
-        work.steps.select(0, steps - 1, steps, 0);
+        work.steps.select(0, steps - 1, steps, 0);  // for its view of the steps' output gradients
         network.initialState(work.state);
         unrolled.forward(work.state, batch.inputs());
         double total = 0;
-        int targets = 0;
         for (int t = 0; t < steps; t++) {
-            DMatrixRMaj output = unrolled.output(t);
-            DMatrixRMaj outputGradient = work.outputGradients.get(t);
-            int outputs = outputGradient.numCols;
-            for (int row = 0; row < rows; row++) {
-                if (batch.hasTarget(t, row)) {
-                    total += loss.evaluate(output, batch.target(t), row, 1.0, outputGradient);
-                    targets++;
-                } else {
-                    Arrays.fill(outputGradient.data, row * outputs, (row + 1) * outputs, 0.0);
-                }
-            }
+            total += stepLoss(batch, t, unrolled.output(t), work.outputGradients.get(t));
         }
+        int targets = batch.targetCount();
         if (targets > 0) {
             gradient.zero();
             work.stateGradient.zero();
@@ -121,6 +111,23 @@ final class BpttSession implements TrainingSession {
             update(total, targets);
         }
         return total;
+    }
+
+    /**
+     * The summed loss of step t's rows that have a target, whose gradients it writes into
+     * {@code outputGradient}; the other rows' gradients it clears.
+     */
+    private double stepLoss(Batch batch, int t, DMatrixRMaj output, DMatrixRMaj outputGradient) {
+        double sum = 0;
+        int outputs = outputGradient.numCols;
+        for (int row = 0; row < batch.size(); row++) {
+            if (batch.hasTarget(t, row)) {
+                sum += loss.evaluate(output, batch.target(t), row, 1.0, outputGradient);  // overwrites the row
+            } else {
+                Arrays.fill(outputGradient.data, row * outputs, (row + 1) * outputs, 0.0);
+            }
+        }
+        return sum;
     }
 
     /** Applies {@link #gradient}, the summed gradient of {@code targets} losses summing to {@code loss}, and reports the batch. */
@@ -159,16 +166,9 @@ final class BpttSession implements TrainingSession {
                 state.setTo(cache.state());  // the next step overwrites this very cache
                 previous = state;
             }
-            DMatrixRMaj outputGradient = work.outputGradients.get(slot);
-            int outputs = outputGradient.numCols;
+            chunkLoss += stepLoss(batch, t, cache.output(), work.outputGradients.get(slot));
             for (int row = 0; row < rows; row++) {
-                if (batch.hasTarget(t, row)) {
-                    // overwrites the row: no need to clear it first
-                    chunkLoss += loss.evaluate(cache.output(), batch.target(t), row, 1.0, outputGradient);
-                    chunkTargets++;
-                } else {
-                    Arrays.fill(outputGradient.data, row * outputs, (row + 1) * outputs, 0.0);
-                }
+                chunkTargets += batch.hasTarget(t, row) ? 1 : 0;
             }
             if (t + 1 - chunkStart == chunk || t == steps - 1) {
                 if (chunkTargets > 0) {

@@ -2,7 +2,6 @@ package org.rnn4j.api.graph;
 
 import java.util.ServiceLoader;
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
  * The matrix products a network step is made of, on row-major storage. Each product comes in
