@@ -76,12 +76,12 @@ public final class ContractChecks {
      */
     public static Result backward(Network network, RandomGenerator random, int batch, int steps) {
         int n = network.stateSize();
-        Problem unrolled = Problem.draw(network, random, batch, steps);
-        DMatrixRMaj initial = unrolled.initial();
-        DMatrixRMaj[] inputs = unrolled.inputs();
-        List<DMatrixRMaj> readouts = unrolled.readouts();
-        DMatrixRMaj finalReadout = unrolled.finalReadout();
-        StepCache[] caches = unrolled.caches();
+        Problem problem = Problem.draw(network, random, batch, steps);
+        DMatrixRMaj initial = problem.initial();
+        DMatrixRMaj[] inputs = problem.inputs();
+        List<DMatrixRMaj> readouts = problem.readouts();
+        DMatrixRMaj finalReadout = problem.finalReadout();
+        StepCache[] caches = problem.caches();
         Parameters gradient = network.parameters().zerosLike();
         DMatrixRMaj stateGradient = finalReadout.copy();
         DMatrixRMaj previousGradient = new DMatrixRMaj(batch, n);
@@ -337,32 +337,13 @@ public final class ContractChecks {
      */
     public static Result backwardThroughTime(Network network, RandomGenerator random, int batch, int steps) {
         int n = network.stateSize();
-        Problem unrolled = Problem.draw(network, random, batch, steps);
-        List<DMatrixRMaj> readouts = unrolled.readouts();
-        DMatrixRMaj finalReadout = unrolled.finalReadout();
-        StepCache[] caches = unrolled.caches();
-
-        Parameters stepByStep = network.parameters().zerosLike();
-        DMatrixRMaj stateGradient = finalReadout.copy();
-        DMatrixRMaj previousGradient = new DMatrixRMaj(batch, n);
-        for (int t = steps - 1; t >= 0; t--) {
-            network.backward(caches[t], readouts.get(t), stateGradient, stepByStep, previousGradient, null);
-            DMatrixRMaj swap = stateGradient;
-            stateGradient = previousGradient;
-            previousGradient = swap;
-        }
-
+        Problem problem = Problem.draw(network, random, batch, steps);
         Parameters throughTime = network.parameters().zerosLike();
-        DMatrixRMaj initialGradient = finalReadout.copy();
-        network.backwardThroughTime(List.of(caches), readouts, initialGradient, new DMatrixRMaj(batch, n), throughTime);
+        DMatrixRMaj initialGradient = problem.finalReadout().copy();
+        network.backwardThroughTime(List.of(problem.caches()), problem.readouts(), initialGradient, new DMatrixRMaj(batch, n),
+                throughTime);
         Worst worst = new Worst("backwardThroughTime", EXACT_TOLERANCE);
-        for (int i = 0; i < stepByStep.blocks().size(); i++) {
-            worst.add(stepByStep.blocks().get(i).name(), throughTime.blocks().get(i).value().data,
-                    stepByStep.blocks().get(i).value().data);
-        }
-        if (n > 0) {
-            worst.add("initial state", initialGradient.data, stateGradient.data);
-        }
+        addDistanceFromStepByStep(network, problem, throughTime, initialGradient, worst);
         return worst.result();
     }
 
@@ -392,26 +373,36 @@ public final class ContractChecks {
             worst.add("output at step " + (t + 1), elements(unrolled.output(t)), elements(caches[t].output()));
             worst.add("state at step " + (t + 1), elements(unrolled.state(t)), elements(caches[t].state()));
         }
+        Parameters whole = network.parameters().zerosLike();
+        DMatrixRMaj initialGradient = problem.finalReadout().copy();
+        unrolled.backward(problem.readouts(), initialGradient, whole);
+        addDistanceFromStepByStep(network, problem, whole, initialGradient, worst);
+        return worst.result();
+    }
+
+    /**
+     * Adds to {@code worst} how far {@code gradient} and {@code initialGradient} (the gradients of
+     * θ and of s_0 for the problem's L) are from {@code backward}'s, step by step.
+     */
+    private static void addDistanceFromStepByStep(Network network, Problem problem, Parameters gradient,
+                                                  DMatrixRMaj initialGradient, Worst worst) {
+        StepCache[] caches = problem.caches();
         Parameters stepByStep = network.parameters().zerosLike();
         DMatrixRMaj stateGradient = problem.finalReadout().copy();
-        DMatrixRMaj previousGradient = new DMatrixRMaj(batch, n);
-        for (int t = steps - 1; t >= 0; t--) {
+        DMatrixRMaj previousGradient = new DMatrixRMaj(stateGradient.numRows, stateGradient.numCols);
+        for (int t = caches.length - 1; t >= 0; t--) {
             network.backward(caches[t], problem.readouts().get(t), stateGradient, stepByStep, previousGradient, null);
             DMatrixRMaj swap = stateGradient;
             stateGradient = previousGradient;
             previousGradient = swap;
         }
-        Parameters throughTime = network.parameters().zerosLike();
-        DMatrixRMaj initialGradient = problem.finalReadout().copy();
-        unrolled.backward(problem.readouts(), initialGradient, throughTime);
         for (int i = 0; i < stepByStep.blocks().size(); i++) {
-            worst.add(stepByStep.blocks().get(i).name(), throughTime.blocks().get(i).value().data,
+            worst.add(stepByStep.blocks().get(i).name(), gradient.blocks().get(i).value().data,
                     stepByStep.blocks().get(i).value().data);
         }
-        if (n > 0) {
+        if (network.stateSize() > 0) {
             worst.add("initial state", initialGradient.data, stateGradient.data);
         }
-        return worst.result();
     }
 
     /**
