@@ -39,11 +39,12 @@ final class OpenBlasKernelsTest {
         assertTrue(difference <= 1e-13 * Math.max(1, scale), what + ": differs by " + difference);
     }
 
+    /** On whole matrices, and on blocks at offsets inside larger arrays (as a network's window holds them). */
     @Test
     void everyProductMatchesEjmlAtSmallAndLargeShapes() {
         MatrixKernels blas = new OpenBlasKernels();
         SplittableRandom random = new SplittableRandom(1);
-        int[][] shapes = {{1, 8, 8}, {3, 5, 7}, {32, 64, 64}, {1, 256, 256}, {32, 256, 256}, {17, 33, 65}};
+        int[][] shapes = {{1, 8, 8}, {3, 5, 7}, {32, 64, 64}, {1, 256, 256}, {32, 256, 256}, {17, 33, 65}, {40, 1, 300}};
         for (int[] shape : shapes) {
             int m = shape[0];
             int k = shape[1];
@@ -60,18 +61,28 @@ final class OpenBlasKernelsTest {
             MatrixKernels.EJML.multAddTransB(a, bt, expected);
             blas.multAddTransB(a, bt, actual);
             assertClose(expected, actual, "multAddTransB " + at);
+            double[] padded = shifted(c0, 5);
+            blas.multAddTransB(m, n, k, shifted(a, 2), 2, shifted(bt, 7), 7, padded, 5);
+            assertClose(expected, block(padded, 5, m, n), "multAddTransB of blocks " + at);
 
             expected = c0.copy();
             actual = c0.copy();
             MatrixKernels.EJML.multAddTransA(at2, b, expected);
             blas.multAddTransA(at2, b, actual);
             assertClose(expected, actual, "multAddTransA " + at);
+            padded = shifted(c0, 5);
+            blas.multAddTransA(m, n, k, shifted(at2, 1), 1, shifted(b, 4), 4, padded, 5);
+            assertClose(expected, block(padded, 5, m, n), "multAddTransA of blocks " + at);
 
             expected = c0.copy();
             actual = c0.copy();
             MatrixKernels.EJML.multAdd(a, b, expected);
             blas.multAdd(a, b, actual);
             assertClose(expected, actual, "multAdd " + at);
+            padded = shifted(c0, 5);
+            blas.multAdd(m, n, k, shifted(a, 3), 3, shifted(b, 6), 6, padded, 5);
+            assertClose(expected, block(padded, 5, m, n), "multAdd of blocks " + at);
+            assertTrue(padded[4] == 99 && padded[5 + m * n] == 99, "wrote outside c's block: " + at);
 
             expected = new DMatrixRMaj(m, n);
             actual = c0.copy();
@@ -107,6 +118,9 @@ final class OpenBlasKernelsTest {
             MatrixKernels.EJML.multAddTransB(x, w, expected);
             blas.multAddTransB(x, w, actual);
             assertClose(expected, actual, "multAddTransB, one-hot a");
+            double[] padded = shifted(z0, 3);
+            blas.multAddTransB(rows, units, inputs, shifted(x, 4), 4, shifted(w, 1), 1, padded, 3);
+            assertClose(expected, block(padded, 3, rows, units), "multAddTransB of blocks, one-hot a");
 
             DMatrixRMaj delta = random(rows, units, random);
             DMatrixRMaj g0 = random(units, inputs, random);
@@ -115,6 +129,9 @@ final class OpenBlasKernelsTest {
             MatrixKernels.EJML.multAddTransA(delta, x, expected);
             blas.multAddTransA(delta, x, actual);
             assertClose(expected, actual, "multAddTransA, one-hot b");
+            padded = shifted(g0, 2);
+            blas.multAddTransA(units, inputs, rows, shifted(delta, 5), 5, shifted(x, 4), 4, padded, 2);
+            assertClose(expected, block(padded, 2, units, inputs), "multAddTransA of blocks, one-hot b");
         }
         assertFalse(OpenBlasKernels.mostlyZeros(random(32, 64, random).data, 0, 32 * 64));
     }
@@ -182,46 +199,16 @@ final class OpenBlasKernelsTest {
         assertClose(later, finalGradient, "initial state's gradient");
     }
 
-    /** Blocks at offsets inside larger arrays, as a network's window holds them, give the whole matrices' products. */
-    @Test
-    void productsOfBlocksAtOffsetsMatchEjml() {
-        MatrixKernels blas = new OpenBlasKernels();
-        SplittableRandom random = new SplittableRandom(3);
-        for (int[] shape : new int[][] {{2, 3, 4}, {64, 48, 16}, {40, 1, 300}}) {
-            int m = shape[0];
-            int k = shape[1];
-            int n = shape[2];
-            String at = m + "x" + k + "x" + n;
-            DMatrixRMaj a = random(m, k, random);
-            DMatrixRMaj bt = random(n, k, random);
-            DMatrixRMaj b = random(k, n, random);
-            DMatrixRMaj aT = random(k, m, random);
-            DMatrixRMaj c0 = random(m, n, random);
-            double[] padded = new double[5 + m * n + 3];
-            DMatrixRMaj expected = c0.copy();
-            MatrixKernels.EJML.multAddTransB(a, bt, expected);
-            System.arraycopy(c0.data, 0, padded, 5, m * n);
-            blas.multAddTransB(m, n, k, shifted(a, 2), 2, shifted(bt, 7), 7, padded, 5);
-            assertClose(expected, DMatrixRMaj.wrap(m, n, java.util.Arrays.copyOfRange(padded, 5, 5 + m * n)), "multAddTransB " + at);
-            expected = c0.copy();
-            MatrixKernels.EJML.multAddTransA(aT, b, expected);
-            System.arraycopy(c0.data, 0, padded, 5, m * n);
-            blas.multAddTransA(m, n, k, shifted(aT, 1), 1, shifted(b, 4), 4, padded, 5);
-            assertClose(expected, DMatrixRMaj.wrap(m, n, java.util.Arrays.copyOfRange(padded, 5, 5 + m * n)), "multAddTransA " + at);
-            expected = c0.copy();
-            MatrixKernels.EJML.multAdd(a, b, expected);
-            System.arraycopy(c0.data, 0, padded, 5, m * n);
-            blas.multAdd(m, n, k, shifted(a, 3), 3, shifted(b, 6), 6, padded, 5);
-            assertClose(expected, DMatrixRMaj.wrap(m, n, java.util.Arrays.copyOfRange(padded, 5, 5 + m * n)), "multAdd " + at);
-        }
-    }
-
     /** m's values at {@code offset} in a longer array, with other numbers around them. */
     private static double[] shifted(DMatrixRMaj m, int offset) {
         double[] values = new double[offset + m.getNumElements() + 2];
         java.util.Arrays.fill(values, 99);
         System.arraycopy(m.data, 0, values, offset, m.getNumElements());
         return values;
+    }
+
+    private static DMatrixRMaj block(double[] values, int offset, int rows, int cols) {
+        return DMatrixRMaj.wrap(rows, cols, java.util.Arrays.copyOfRange(values, offset, offset + rows * cols));
     }
 
     @Test
