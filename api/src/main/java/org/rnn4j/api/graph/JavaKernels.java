@@ -22,7 +22,28 @@ final class JavaKernels implements MatrixKernels {
         for (int i = 0; i < m; i++) {
             int ai = aOffset + i * k;
             int ci = cOffset + i * n;
-            for (int j = 0; j < n; j++) {
+            int j = 0;
+            for (; j + 3 < n; j += 4) {
+                // Four dot products at once: four independent chains of additions rather than one,
+                // each summed in the same order as alone, so the numbers are the same.
+                int b0 = bOffset + j * k;
+                double sum0 = 0;
+                double sum1 = 0;
+                double sum2 = 0;
+                double sum3 = 0;
+                for (int p = 0; p < k; p++) {
+                    double v = a[ai + p];
+                    sum0 += v * b[b0 + p];
+                    sum1 += v * b[b0 + k + p];
+                    sum2 += v * b[b0 + 2 * k + p];
+                    sum3 += v * b[b0 + 3 * k + p];
+                }
+                c[ci + j] += sum0;
+                c[ci + j + 1] += sum1;
+                c[ci + j + 2] += sum2;
+                c[ci + j + 3] += sum3;
+            }
+            for (; j < n; j++) {
                 int bj = bOffset + j * k;
                 double sum = 0;
                 for (int p = 0; p < k; p++) {
@@ -80,14 +101,33 @@ final class JavaKernels implements MatrixKernels {
         for (int i = 0; i < m; i++) {
             int ai = aOffset + i * k;
             int ci = cOffset + i * n;
-            for (int p = 0; p < k; p++) {
-                double v = a[ai + p];
-                if (v != 0) {
-                    int bp = bOffset + p * n;
-                    for (int j = 0; j < n; j++) {
-                        c[ci + j] += v * b[bp + j];
-                    }
+            int j = 0;
+            for (; j + 3 < n; j += 4) {
+                // Four of c's elements at once, each summed in the order of p as alone: four
+                // independent chains, and one pass over a's row instead of a loop per element of it.
+                double sum0 = c[ci + j];
+                double sum1 = c[ci + j + 1];
+                double sum2 = c[ci + j + 2];
+                double sum3 = c[ci + j + 3];
+                for (int p = 0; p < k; p++) {
+                    double v = a[ai + p];
+                    int bp = bOffset + p * n + j;
+                    sum0 += v * b[bp];
+                    sum1 += v * b[bp + 1];
+                    sum2 += v * b[bp + 2];
+                    sum3 += v * b[bp + 3];
                 }
+                c[ci + j] = sum0;
+                c[ci + j + 1] = sum1;
+                c[ci + j + 2] = sum2;
+                c[ci + j + 3] = sum3;
+            }
+            for (; j < n; j++) {
+                double sum = c[ci + j];
+                for (int p = 0; p < k; p++) {
+                    sum += a[ai + p] * b[bOffset + p * n + j];
+                }
+                c[ci + j] = sum;
             }
         }
     }
