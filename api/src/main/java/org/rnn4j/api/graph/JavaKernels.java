@@ -22,28 +22,7 @@ final class JavaKernels implements MatrixKernels {
         for (int i = 0; i < m; i++) {
             int ai = aOffset + i * k;
             int ci = cOffset + i * n;
-            int j = 0;
-            for (; j + 3 < n; j += 4) {
-                // Four dot products at once: four independent chains of additions rather than one,
-                // each summed in the same order as alone, so the numbers are the same.
-                int b0 = bOffset + j * k;
-                double sum0 = 0;
-                double sum1 = 0;
-                double sum2 = 0;
-                double sum3 = 0;
-                for (int p = 0; p < k; p++) {
-                    double v = a[ai + p];
-                    sum0 += v * b[b0 + p];
-                    sum1 += v * b[b0 + k + p];
-                    sum2 += v * b[b0 + 2 * k + p];
-                    sum3 += v * b[b0 + 3 * k + p];
-                }
-                c[ci + j] += sum0;
-                c[ci + j + 1] += sum1;
-                c[ci + j + 2] += sum2;
-                c[ci + j + 3] += sum3;
-            }
-            for (; j < n; j++) {
+            for (int j = 0; j < n; j++) {
                 int bj = bOffset + j * k;
                 double sum = 0;
                 for (int p = 0; p < k; p++) {
