@@ -58,9 +58,9 @@ public interface MatrixKernels {
     MatrixKernels EJML = new EjmlKernels();
 
     /**
-     * Plain-Java loops in the order row-major storage favours (c's rows updated by a multiple of
-     * b's rows, which the JIT vectorises), for small products, where EJML's general kernels lose
-     * more to index arithmetic and strided access than they gain; EJML's for the rest.
+     * Plain-Java loops that read both operands along their rows, for small products, where EJML's
+     * general kernels lose more to index arithmetic and strided access than they gain; EJML's for
+     * the rest.
      */
     MatrixKernels JAVA = new JavaKernels();
 
