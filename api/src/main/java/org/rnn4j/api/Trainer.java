@@ -19,11 +19,16 @@ public interface Trainer extends Plugin {
      */
     TrainingSession start(TrainingSetup setup);
 
+    /** Whether {@link #online} gives a learner (RTRL: yes; BPTT, which needs whole sequences: no). */
+    default boolean learnsOnline() {
+        return false;
+    }
+
     /**
      * A learner that trains {@code network} step by step as data arrives, if this trainer can
      * learn online (RTRL can; BPTT, which needs whole sequences, cannot).
      *
-     * @param settings the effective trainer settings
+     * @param settings the effective trainer settings (the same block {@link #start} is given)
      * @throws InvalidInputException when this trainer cannot learn online
      */
     default org.rnn4j.api.training.OnlineLearner online(com.typesafe.config.Config settings,

@@ -35,7 +35,7 @@ import org.rnn4j.api.network.Unrolled;
 import org.rnn4j.api.training.TrainingListener;
 import org.rnn4j.api.training.TrainingSession;
 import org.rnn4j.api.training.TrainingSetup;
-import org.rnn4j.core.data.TemporalXor;
+import org.rnn4j.core.Rnn4j;
 import org.rnn4j.trainers.AdamOptimizer;
 import org.rnn4j.trainers.BpttTrainer;
 import org.rnn4j.trainers.RtrlTrainer;
@@ -127,7 +127,8 @@ public final class Compare {
 
     /** Median seconds per epoch of rnn4j's full BPTT on one 300-step temporal-XOR sequence, and the final loss. */
     static double[] smallRnn4j() {
-        DataSet data = new TemporalXor().load(ConfigFactory.parseString("sequences = 1, length = 300"), new SplittableRandom(1));
+        DataSet data = Rnn4j.create(ConfigFactory.parseString(
+                "rnn4j.data { type = temporal-xor, sequences = 1, length = 300 }")).data();
         // The JIT first: a whole window's passes are called once per epoch, so compiling them takes
         // a few thousand epochs (measured: ~3,500, up to 10,000). A throwaway network warms them up
         // for 5 s; the timed network then trains its usual 2,000 + 3,000 epochs, as PyTorch's does.
@@ -185,7 +186,8 @@ public final class Compare {
 
     /** Encog's Elman (or Jordan) 1-6-1 on the same 300 steps, one RPROP iteration per epoch. */
     static double[] encog(boolean elman) {
-        DataSet data = new TemporalXor().load(ConfigFactory.parseString("sequences = 1, length = 300"), new SplittableRandom(1));
+        DataSet data = Rnn4j.create(ConfigFactory.parseString(
+                "rnn4j.data { type = temporal-xor, sequences = 1, length = 300 }")).data();
         Sequence sequence = data.sequences().get(0);
         double[][] input = new double[300][1];
         double[][] ideal = new double[300][1];

@@ -5,7 +5,6 @@ import java.util.SplittableRandom;
 import org.ejml.data.DMatrixRMaj;
 import org.rnn4j.api.network.Network;
 import org.rnn4j.core.Rnn4j;
-import org.rnn4j.core.engine.TrainingEngine;
 
 /** Networks of the seed's topologies at benchmark sizes, built through the plugins as a run builds them. */
 final class Networks {
@@ -23,7 +22,7 @@ final class Networks {
         String size = topology.equals("fully-recurrent") ? "units = " + Math.max(hidden, outputs)
                 : "hidden = [" + hidden + "], output-activation = " + output;
         Rnn4j rnn4j = Rnn4j.create(ConfigFactory.parseString("rnn4j.topology { type = " + topology + ", " + size + " }"));
-        return new TrainingEngine(rnn4j.plugins()).buildNetwork(rnn4j.settings(), inputs, outputs);
+        return rnn4j.network(inputs, outputs);
     }
 
     static DMatrixRMaj random(int rows, int cols, long seed) {

@@ -1,12 +1,11 @@
 package org.rnn4j.cli;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.rnn4j.api.InvalidInputException;
 import org.rnn4j.api.network.Network;
 import org.rnn4j.core.Rnn4j;
-import org.rnn4j.core.run.AtomicFiles;
+import org.rnn4j.core.OutputFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -36,7 +35,7 @@ final class DescribeCommand implements Callable<Integer> {
     public Integer call() {
         Rnn4j rnn4j = run.rnn4j(root);
         Network network = rnn4j.network();
-        String topology = rnn4j.settings().topology().name();
+        String topology = rnn4j.topology();
         spec.commandLine().getOut().print(NetworkDescription.text(topology, network));
         if (dotFile != null) {
             String dot = NetworkDescription.dot(topology, network);
@@ -50,10 +49,6 @@ final class DescribeCommand implements Callable<Integer> {
     }
 
     private static void write(Path file, String text) {
-        try {
-            AtomicFiles.write(file, text);
-        } catch (IOException e) {
-            throw new InvalidInputException("--dot " + file + ": cannot write: " + e.getMessage(), e);
-        }
+        OutputFiles.write(file, text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 }

@@ -4,11 +4,10 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.rnn4j.api.data.DataSet;
+import org.rnn4j.api.training.Evaluation;
+import org.rnn4j.core.Model;
 import org.rnn4j.core.Rnn4j;
-import org.rnn4j.core.config.ConfigLoader;
-import org.rnn4j.core.engine.Evaluation;
-import org.rnn4j.core.model.ModelFile;
-import org.rnn4j.core.model.TrainedModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -42,14 +41,15 @@ final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        var stored = ModelFile.read(model).config();
-        Rnn4j rnn4j = Rnn4j.create(root.withPluginPath(ConfigLoader.run(runFile, overrides).withFallback(stored)));
-        TrainedModel trained = rnn4j.load(model);
-        Evaluation evaluation = rnn4j.evaluate(trained);
+        Rnn4j rnn4j = root.rnn4j().model(model).runFile(runFile).overrides(overrides).build();
+        Model trained = rnn4j.load(model);
+        boolean otherData = runFile != null || !overrides.isEmpty();
+        DataSet data = otherData ? rnn4j.heldOutData() : null;
+        Evaluation evaluation = otherData ? trained.evaluate(data) : trained.evaluate();
         PrintWriter out = spec.commandLine().getOut();
         out.printf("%s on %d %s of %s (%d target steps):%n", model, evaluation.sequences(), evaluation.dataName(),
-                rnn4j.settings().data().name(), evaluation.targetSteps());
-        out.printf("  loss per step (%s) %.5f%n", trained.settings().loss(), evaluation.lossPerStep());
+                otherData ? data.name() : trained.data(), evaluation.targetSteps());
+        out.printf("  loss per step (%s) %.5f%n", trained.loss(), evaluation.lossPerStep());
         for (Map.Entry<String, Double> metric : evaluation.metrics().entrySet()) {
             out.printf("  %-14s %.5f%n", metric.getKey(), metric.getValue());
         }

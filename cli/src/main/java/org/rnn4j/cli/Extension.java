@@ -2,7 +2,7 @@ package org.rnn4j.cli;
 
 import java.util.Map;
 import org.rnn4j.core.Rnn4j;
-import org.rnn4j.core.engine.SessionFactory;
+import org.rnn4j.api.SessionFactory;
 
 /**
  * What a front end built on the {@code rnn4j} command line changes in it: how {@code train} runs

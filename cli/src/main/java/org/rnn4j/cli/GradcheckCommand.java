@@ -37,8 +37,8 @@ final class GradcheckCommand implements Callable<Integer> {
         Rnn4j rnn4j = run.rnn4j(root);
         Network network = rnn4j.network();
         PrintWriter out = spec.commandLine().getOut();
-        out.println(NetworkDescription.summary(rnn4j.settings().topology().name(), network));
-        List<ContractChecks.Result> results = ContractChecks.all(network, new SplittableRandom(rnn4j.settings().seed()));
+        out.println(NetworkDescription.summary(rnn4j.topology(), network));
+        List<ContractChecks.Result> results = ContractChecks.all(network, new SplittableRandom(rnn4j.seed()));
         boolean passed = true;
         for (ContractChecks.Result result : results) {
             out.println(result);

@@ -2,11 +2,7 @@ package org.rnn4j.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import org.rnn4j.api.Plugin;
-import org.rnn4j.core.Rnn4j;
-import org.rnn4j.core.plugin.PluginKind;
-import org.rnn4j.core.plugin.PluginRegistry;
-import org.rnn4j.core.plugin.PluginSource;
+import org.rnn4j.core.PluginInfo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -25,13 +21,14 @@ final class ListCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PluginRegistry plugins = Rnn4j.plugins(root.withPluginPath(com.typesafe.config.ConfigFactory.empty()), ListCommand.class.getClassLoader());
         PrintWriter out = spec.commandLine().getOut();
-        for (PluginKind<?> kind : PluginKind.ALL) {
-            out.println(kind.plural() + ":");
-            for (Plugin plugin : plugins.all(kind).values()) {
-                out.printf("  %-22s %-72s %s%n", plugin.name(), plugin.description(), PluginSource.of(plugin.getClass()));
+        String kind = null;
+        for (PluginInfo plugin : root.rnn4j().build().plugins()) {
+            if (!plugin.kind().equals(kind)) {
+                kind = plugin.kind();
+                out.println(kind + ":");
             }
+            out.printf("  %-22s %-72s %s%n", plugin.name(), plugin.description(), plugin.source());
         }
         return 0;
     }

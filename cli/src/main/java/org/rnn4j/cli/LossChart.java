@@ -10,8 +10,8 @@ import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.rnn4j.api.InvalidInputException;
-import org.rnn4j.core.engine.EpochRecord;
-import org.rnn4j.core.run.AtomicFiles;
+import org.rnn4j.api.training.EpochRecord;
+import org.rnn4j.core.OutputFiles;
 
 /** {@code loss.png}: the training (and validation) loss per epoch, on a log scale, drawn with XChart. */
 final class LossChart {
@@ -44,7 +44,7 @@ final class LossChart {
         try {
             // ImageIO's disk cache registers a shutdown hook, which fails when Ctrl-C is stopping the run.
             javax.imageio.ImageIO.setUseCache(false);
-            AtomicFiles.write(file, BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG));
+            OutputFiles.write(file, BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG));
         } catch (IOException e) {
             throw new InvalidInputException(file + ": cannot write the loss chart: " + e.getMessage(), e);
         }

@@ -5,17 +5,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.ejml.data.DMatrixRMaj;
+import java.util.stream.IntStream;
 import org.rnn4j.api.InvalidInputException;
-import org.rnn4j.api.Loss;
-import org.rnn4j.api.network.Network;
-import org.rnn4j.api.network.StepCache;
-import org.rnn4j.core.Rnn4j;
-import org.rnn4j.core.data.CsvTable;
-import org.rnn4j.core.data.Normalization;
-import org.rnn4j.core.model.TrainedModel;
-import org.rnn4j.core.plugin.PluginKind;
-import org.rnn4j.core.plugin.PluginRegistry;
+import org.rnn4j.core.Model;
+import org.rnn4j.core.Predictor;
+import org.rnn4j.core.Table;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -53,56 +47,38 @@ final class PredictCommand implements Callable<Integer> {
         if (resetEvery < 0) {
             throw new InvalidInputException("--reset-every: expected a positive number of rows, got " + resetEvery);
         }
-        PluginRegistry plugins = Rnn4j.plugins(root.withPluginPath(com.typesafe.config.ConfigFactory.empty()), PredictCommand.class.getClassLoader());
-        TrainedModel trained = TrainedModel.load(model, plugins);
-        Network network = trained.network();
-        CsvTable table = CsvTable.read(input, List.of());
+        Model trained = root.rnn4j().model(model).build().load(model);
+        Table table = Table.readCsv(input);
         int[] indices;
         if (columns == null) {
-            indices = new int[table.columns().size()];
-            for (int i = 0; i < indices.length; i++) {
-                indices[i] = i;
-            }
+            indices = IntStream.range(0, table.columns().size()).toArray();
         } else {
             indices = columns.stream().mapToInt(name -> table.column(name, "--columns")).toArray();
         }
-        if (indices.length != network.inputSize()) {
+        if (indices.length != trained.inputSize()) {
             throw new InvalidInputException(input + ": " + indices.length + " input columns, but the model takes "
-                    + network.inputSize() + " inputs per step" + (columns == null ? " (choose them with --columns)" : ""));
+                    + trained.inputSize() + " inputs per step" + (columns == null ? " (choose them with --columns)" : ""));
         }
-        Loss loss = plugins.get(PluginKind.LOSS, trained.settings().loss());
-        Normalization normalization = trained.saved().normalization();
         PrintWriter out = spec.commandLine().getOut();
         StringBuilder header = new StringBuilder("step");
-        for (int k = 1; k <= network.outputSize(); k++) {
+        for (int k = 1; k <= trained.outputSize(); k++) {
             header.append(",output_").append(k);
         }
         out.println(header);
-        StepCache cache = network.newStepCache(1);
-        DMatrixRMaj state = new DMatrixRMaj(1, network.stateSize());
-        network.initialState(state);
-        DMatrixRMaj x = new DMatrixRMaj(1, network.inputSize());
-        DMatrixRMaj prediction = new DMatrixRMaj(1, network.outputSize());
+        Predictor predictor = trained.predictor();
+        double[] x = new double[trained.inputSize()];
         for (int row = 0; row < table.rows().size(); row++) {
             if (resetEvery > 0 && row % resetEvery == 0) {
-                network.initialState(state);
+                predictor.reset();
             }
             double[] values = table.rows().get(row);
             for (int i = 0; i < indices.length; i++) {
-                x.data[i] = values[indices[i]];
+                x[i] = values[indices[i]];
             }
-            if (normalization != null) {
-                normalization.normalizeInput(x.data);
-            }
-            network.forward(state, x, cache);
-            state.setTo(cache.state());
-            loss.predict(cache.output(), 0, prediction);
-            if (normalization != null) {
-                normalization.denormalizeOutput(prediction.data, 0);
-            }
+            double[] prediction = predictor.predict(x);
             StringBuilder line = new StringBuilder().append(row + 1);
-            for (int k = 0; k < network.outputSize(); k++) {
-                line.append(',').append(String.format(Locale.ROOT, "%.6g", prediction.data[k]));
+            for (double value : prediction) {
+                line.append(',').append(String.format(Locale.ROOT, "%.6g", value));
             }
             out.println(line);
         }

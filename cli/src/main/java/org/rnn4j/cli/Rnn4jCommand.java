@@ -1,14 +1,16 @@
 package org.rnn4j.cli;
 
-import com.typesafe.config.Config;
-import com.typesafe.config.ConfigValueFactory;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import org.rnn4j.api.InvalidInputException;
+import org.rnn4j.api.PluginException;
+import org.rnn4j.api.SessionFactory;
+import org.rnn4j.core.Rnn4j;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -41,14 +43,25 @@ public final class Rnn4jCommand implements Runnable {
             description = "A folder of plugin jars (besides ./plugins and rnn4j.plugin-path); may be repeated.")
     private List<Path> pluginPath = new ArrayList<>();
 
-    /** {@code run} with the {@code --plugin-path} folders added to its {@code rnn4j.plugin-path}. */
-    public Config withPluginPath(Config run) {
-        if (pluginPath.isEmpty()) {
-            return run;
+    /** The folder of plugin jars the command line loads when it exists, relative to the working directory. */
+    static final Path PLUGINS = Path.of("plugins");
+
+    /**
+     * The plugin folders the command line asks for: {@code ./plugins/} when it exists and every
+     * {@code --plugin-path} (a run file's {@code rnn4j.plugin-path} adds its own).
+     */
+    public List<Path> pluginFolders() {
+        List<Path> folders = new ArrayList<>();
+        if (Files.isDirectory(PLUGINS)) {
+            folders.add(PLUGINS);
         }
-        List<String> folders = new ArrayList<>(run.hasPath("rnn4j.plugin-path") ? run.getStringList("rnn4j.plugin-path") : List.of());
-        pluginPath.forEach(folder -> folders.add(folder.toString()));
-        return run.withValue("rnn4j.plugin-path", ConfigValueFactory.fromIterable(folders, "command line --plugin-path"));
+        folders.addAll(pluginPath);
+        return folders;
+    }
+
+    /** An rnn4j builder with the command line's plugin folders. */
+    public Rnn4j.Builder rnn4j() {
+        return Rnn4j.builder().pluginFolders(pluginFolders());
     }
 
     /**
@@ -69,7 +82,7 @@ public final class Rnn4jCommand implements Runnable {
     private Extension extension = Extension.NONE;
 
     /** How {@code train} runs the epochs of {@code rnn4j}'s run. */
-    org.rnn4j.core.engine.SessionFactory sessions(org.rnn4j.core.Rnn4j rnn4j) {
+    org.rnn4j.api.SessionFactory sessions(org.rnn4j.core.Rnn4j rnn4j) {
         return extension.sessions(rnn4j);
     }
 
@@ -133,6 +146,13 @@ public final class Rnn4jCommand implements Runnable {
                 }
                 line.getErr().flush();
                 return USER_ERROR;
+            }
+            if (exception instanceof PluginException) {
+                // A plugin's fault: its author needs the trace; rnn4j is not to blame.
+                line.getErr().println("rnn4j: " + exception.getMessage());
+                exception.getCause().printStackTrace(line.getErr());
+                line.getErr().flush();
+                return INTERNAL_ERROR;
             }
             line.getErr().println("rnn4j: internal error (please report it): " + exception);
             exception.printStackTrace(line.getErr());

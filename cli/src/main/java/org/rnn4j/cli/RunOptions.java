@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.rnn4j.core.Rnn4j;
-import org.rnn4j.core.config.ConfigLoader;
+import org.rnn4j.core.RunConfig;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -20,13 +20,13 @@ public final class RunOptions {
             description = "Overrides a configuration key, e.g. -Drnn4j.topology.hidden=[16] -Drnn4j.trainer.epochs=50.")
     Map<String, String> overrides = new LinkedHashMap<>();
 
-    /** The run's settings: overrides over the file, with the command line's plugin folders. */
-    public Config run(Rnn4jCommand root) {
-        return root.withPluginPath(ConfigLoader.run(runFile, overrides));
+    /** The run's own settings: the overrides over the run file. */
+    public Config run() {
+        return RunConfig.read(runFile, overrides);
     }
 
-    /** A checked rnn4j for this run. */
+    /** A checked rnn4j for this run, with the command line's plugin folders. */
     public Rnn4j rnn4j(Rnn4jCommand root) {
-        return Rnn4j.create(run(root));
+        return root.rnn4j().runFile(runFile).overrides(overrides).build();
     }
 }

@@ -1,25 +1,17 @@
 package org.rnn4j.cli;
 
-import com.typesafe.config.ConfigValueFactory;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.ejml.data.DMatrixRMaj;
 import org.rnn4j.api.InvalidInputException;
-import org.rnn4j.api.Loss;
-import org.rnn4j.api.training.OnlineLearner;
-import org.rnn4j.core.Rnn4j;
-import org.rnn4j.core.config.RunSettings;
-import org.rnn4j.core.data.Normalization;
-import org.rnn4j.core.model.ModelFile;
-import org.rnn4j.core.model.TrainedModel;
-import org.rnn4j.core.plugin.PluginKind;
-import org.rnn4j.core.plugin.PluginRegistry;
+import org.rnn4j.core.Model;
+import org.rnn4j.core.Predictor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -51,6 +43,10 @@ final class StreamCommand implements Callable<Integer> {
     @Option(names = "--save", paramLabel = "FILE", description = "With --learn: write the updated model to FILE at the end.")
     private Path save;
 
+    @Option(names = "--trainer", paramLabel = "NAME",
+            description = "With --learn: the online trainer (default: the model's own if it learns online, else rtrl).")
+    private String trainer;
+
     @ParentCommand
     private Rnn4jCommand root;
 
@@ -62,22 +58,19 @@ final class StreamCommand implements Callable<Integer> {
         if (save != null && !learn) {
             throw new InvalidInputException("--save keeps what --learn learned; add --learn");
         }
-        PluginRegistry plugins = Rnn4j.plugins(root.withPluginPath(com.typesafe.config.ConfigFactory.empty()), StreamCommand.class.getClassLoader());
-        TrainedModel trained = TrainedModel.load(model, plugins);
-        int inputs = trained.network().inputSize();
-        int outputs = trained.network().outputSize();
+        if (trainer != null && !learn) {
+            throw new InvalidInputException("--trainer chooses how --learn learns; add --learn");
+        }
+        Model trained = root.rnn4j().model(model).build().load(model);
+        int inputs = trained.inputSize();
+        int outputs = trained.outputSize();
         if (forecast && inputs != outputs) {
             throw new InvalidInputException("--forecast needs as many inputs as outputs; the model has " + inputs + " and " + outputs);
         }
-        Loss loss = plugins.get(PluginKind.LOSS, trained.settings().loss());
-        Normalization normalization = trained.saved().normalization();
-        OnlineLearner learner = learner(trained, plugins, loss, root.withPluginPath(com.typesafe.config.ConfigFactory.empty()));
+        String online = trainer != null ? trainer : trained.trainerLearnsOnline() ? trained.trainer() : "rtrl";
+        Predictor predictor = learn ? trained.learner(online) : trained.predictor();
         PrintWriter out = spec.commandLine().getOut();
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        double[] output = new double[outputs];
-        DMatrixRMaj prediction = new DMatrixRMaj(1, outputs);
-        long steps = 0;
-        long learned = 0;
         boolean pending = false;
         String line;
         int number = 0;
@@ -89,64 +82,28 @@ final class StreamCommand implements Callable<Integer> {
                 }
                 double[] values = parse(line, number, inputs, forecast ? 0 : outputs);
                 if (forecast && pending) {
-                    double[] target = java.util.Arrays.copyOf(values, outputs);
-                    if (normalization != null) {
-                        normalizeTarget(normalization, target);
-                    }
-                    learner.learn(learn ? target : null);
-                    learned += learn ? 1 : 0;
+                    predictor.learn(Arrays.copyOf(values, outputs));
                 }
-                double[] x = java.util.Arrays.copyOf(values, inputs);
-                if (normalization != null) {
-                    normalization.normalizeInput(x);
-                }
-                learner.predict(x, output);
-                steps++;
-                System.arraycopy(output, 0, prediction.data, 0, outputs);
-                loss.predict(prediction, 0, prediction);
-                if (normalization != null) {
-                    normalization.denormalizeOutput(prediction.data, 0);
-                }
+                double[] prediction = predictor.predict(Arrays.copyOf(values, inputs));
                 StringBuilder text = new StringBuilder();
                 for (int k = 0; k < outputs; k++) {
-                    text.append(k == 0 ? "" : ",").append(String.format(Locale.ROOT, "%.6g", prediction.data[k]));
+                    text.append(k == 0 ? "" : ",").append(String.format(Locale.ROOT, "%.6g", prediction[k]));
                 }
                 out.println(text);
                 out.flush();
                 pending = true;
                 if (!forecast) {
-                    double[] target = values.length > inputs ? java.util.Arrays.copyOfRange(values, inputs, inputs + outputs) : null;
-                    if (target != null && normalization != null) {
-                        normalizeTarget(normalization, target);
-                    }
-                    learner.learn(learn ? target : null);
-                    learned += learn && target != null ? 1 : 0;
+                    predictor.learn(values.length > inputs ? Arrays.copyOfRange(values, inputs, inputs + outputs) : null);
                     pending = false;
                 }
             }
         } finally {
             if (save != null) {
-                ModelFile.write(save, trained.updated("stream --learn: " + learned + " online updates over " + steps + " steps"));
-                spec.commandLine().getErr().println("rnn4j: updated model (" + learned + " updates) written to " + save);
+                predictor.model().save(save);
+                spec.commandLine().getErr().println("rnn4j: updated model (" + predictor.updates() + " updates) written to " + save);
             }
         }
         return 0;
-    }
-
-    private static OnlineLearner learner(TrainedModel trained, PluginRegistry plugins, Loss loss, com.typesafe.config.Config run) {
-        // Online learning is RTRL's, with the optimizer settings RTRL's defaults give the model's optimizer.
-        RunSettings online = RunSettings.from(trained.saved().config()
-                .withValue("rnn4j.trainer.type", ConfigValueFactory.fromAnyRef("rtrl"))
-                .withFallback(Rnn4j.create(run).config()));
-        var updater = online.gradients().wrap(plugins.get(PluginKind.OPTIMIZER, online.optimizer().name())
-                .create(online.optimizer().settings(), trained.network().parameters()));
-        return plugins.get(PluginKind.TRAINER, "rtrl").online(online.trainer().settings(), trained.network(), loss, updater);
-    }
-
-    private static void normalizeTarget(Normalization normalization, double[] target) {
-        for (int k = 0; k < target.length; k++) {
-            target[k] = (target[k] - normalization.targetMean()[k]) / normalization.targetScale()[k];
-        }
     }
 
     private static double[] parse(String line, int number, int inputs, int outputs) {

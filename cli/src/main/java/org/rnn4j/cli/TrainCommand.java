@@ -1,21 +1,18 @@
 package org.rnn4j.cli;
 
-import com.typesafe.config.Config;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.rnn4j.api.InvalidInputException;
+import org.rnn4j.api.training.Evaluation;
+import org.rnn4j.api.training.Outcome;
 import org.rnn4j.api.training.TrainingListener;
+import org.rnn4j.core.Model;
 import org.rnn4j.core.Rnn4j;
-import org.rnn4j.core.config.RunSettings;
-import org.rnn4j.core.engine.Checkpoint;
-import org.rnn4j.core.engine.Evaluation;
-import org.rnn4j.core.engine.TrainingResult;
-import org.rnn4j.core.model.ModelFile;
-import org.rnn4j.core.model.SavedModel;
-import org.rnn4j.core.model.TrainedModel;
-import org.rnn4j.core.run.RunDirectory;
+import org.rnn4j.core.RunFolder;
+import org.rnn4j.core.TrainingOptions;
+import org.rnn4j.core.TrainingRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -57,30 +54,19 @@ final class TrainCommand implements Callable<Integer> {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "info");
         }
         Rnn4j rnn4j;
-        RunDirectory folder;
-        Checkpoint from = null;
+        RunFolder folder;
         if (resume != null) {
             if (run.runFile != null || !run.overrides.isEmpty()) {
                 throw new InvalidInputException("--resume continues a run with the configuration it was started with;"
                         + " give no run file or -D overrides with it");
             }
-            folder = RunDirectory.open(resume);
-            SavedModel checkpoint = ModelFile.read(folder.checkpoint());
-            if (checkpoint.checkpoint() == null) {
-                throw new InvalidInputException(folder.checkpoint() + ": is a model, not a checkpoint");
-            }
-            rnn4j = Rnn4j.create(parent.withPluginPath(checkpoint.config()));
-            from = checkpoint.checkpoint();
+            folder = RunFolder.open(resume);
+            rnn4j = parent.rnn4j().model(folder.checkpoint()).build();
         } else {
             rnn4j = run.rnn4j(parent);
-            folder = RunDirectory.create(rnn4j.settings().outputDirectory(), rnn4j.settings().topology().name());
+            folder = RunFolder.create(rnn4j.outputDirectory(), rnn4j.topology());
         }
-        Config effective = rnn4j.config();
-        RunSettings settings = rnn4j.settings();
-        folder.writeConfig(effective);
         PrintWriter err = spec.commandLine().getErr();
-        Checkpoint.Sink sink = (checkpoint, network) -> ModelFile.write(folder.checkpoint(),
-                TrainedModel.checkpoint(checkpoint, network, settings, effective, rnn4j.plugins(), null));
         TrainingListener progress = noProgress ? TrainingListener.NONE : new ProgressListener(System.console() != null, err);
         TrainingListener interrupt = new TrainingListener() {
             @Override
@@ -88,14 +74,14 @@ final class TrainCommand implements Callable<Integer> {
                 return parent.stopRequested();
             }
         };
-        TrainingResult result;
+        TrainingOptions options = TrainingOptions.defaults().checkpointTo(folder.checkpoint())
+                .sessions(parent.sessions(rnn4j)).listeners(progress, interrupt);
+        TrainingRun result;
         Rnn4jCommand.TRAINING.set(true);
         try {
-            result = rnn4j.train(from, sink, parent.sessions(rnn4j), progress, interrupt);
-        } catch (InvalidInputException e) {
-            if (e.getMessage().contains("checkpoint of epoch")) {
-                throw new InvalidInputException(e.getMessage() + " in " + folder.checkpoint(), e);
-            }
+            folder.writeConfig(rnn4j.config());
+            result = rnn4j.train(resume == null ? options : options.resumeFrom(folder.checkpoint()));
+        } catch (RuntimeException e) {
             if (resume == null) {
                 folder.deleteIfUnused();
             }
@@ -103,30 +89,34 @@ final class TrainCommand implements Callable<Integer> {
         } finally {
             Rnn4jCommand.TRAINING.set(false);
         }
-        folder.write(result, effective);
-        LossChart.write(folder.path().resolve("loss.png"), settings.topology().name() + " on " + settings.data().name(),
+        folder.write(result, rnn4j.config());
+        LossChart.write(folder.path().resolve("loss.png"), rnn4j.topology() + " on " + result.model().data(),
                 result.history());
-        if (parent.stopRequested()) {
+        if (result.outcome() instanceof Outcome.Diverged diverged) {
+            throw new InvalidInputException(diverged.describe() + diverged.checkpointEpoch().stream()
+                    .mapToObj(epoch -> "; the checkpoint of epoch " + epoch + " is kept in " + folder.checkpoint())
+                    .findFirst().orElse(""));
+        }
+        if (result.outcome() instanceof Outcome.Stopped && parent.stopRequested()) {
             err.println("rnn4j: interrupted; resume with: ./rnn4j train --resume " + folder.path());
             return 130;
         }
-        ModelFile.write(folder.model(), TrainedModel.of(result, effective, rnn4j.plugins()));
+        result.model().save(folder.model());
         report(result, folder, spec.commandLine().getOut());
         return 0;
     }
 
-    private static void report(TrainingResult result, RunDirectory folder, PrintWriter out) {
-        RunSettings settings = result.settings();
+    private static void report(TrainingRun result, RunFolder folder, PrintWriter out) {
+        Model model = result.model();
         Evaluation evaluation = result.evaluation();
         out.printf("trained %s (%d parameters) on %s with %s + %s: %d epochs in %.1f s%n",
-                settings.topology().name(), result.network().parameters().size(), settings.data().name(),
-                settings.trainer().name(), settings.optimizer().name(), result.history().size(),
-                result.elapsed().toMillis() / 1000.0);
-        if (!result.ending().equals("completed")) {
-            out.println(result.ending());
+                model.topology(), model.parameterCount(), model.data(), model.trainer(), model.optimizer(),
+                result.history().size(), result.elapsed().toMillis() / 1000.0);
+        if (!(result.outcome() instanceof Outcome.Completed)) {
+            out.println(result.outcome().describe());
         }
         out.printf("on %d %s (%d target steps):%n", evaluation.sequences(), evaluation.dataName(), evaluation.targetSteps());
-        out.printf("  loss per step (%s) %.5f%n", settings.loss(), evaluation.lossPerStep());
+        out.printf("  loss per step (%s) %.5f%n", model.loss(), evaluation.lossPerStep());
         for (Map.Entry<String, Double> metric : evaluation.metrics().entrySet()) {
             out.printf("  %-14s %.5f%n", metric.getKey(), metric.getValue());
         }

@@ -3,6 +3,7 @@ package org.rnn4j.cli;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,25 +13,26 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.rnn4j.api.InvalidInputException;
 import org.rnn4j.api.training.EpochEvent;
+import org.rnn4j.api.training.Outcome;
 import org.rnn4j.api.training.TrainingListener;
 import org.rnn4j.core.Rnn4j;
-import org.rnn4j.core.engine.EpochRecord;
-import org.rnn4j.core.engine.TrainingResult;
+import org.rnn4j.api.training.EpochRecord;
+import org.rnn4j.core.TrainingRun;
 
 /** The engine's loop with real plugins: validation, early stopping, stopping on request. */
 final class EngineTest {
 
     private static final String SMALL = "rnn4j { data { sequences = 100, validation-fraction = 0.25 }, topology.hidden = [4] }";
 
-    private static TrainingResult train(String settings, TrainingListener... listeners) {
+    private static TrainingRun train(String settings, TrainingListener... listeners) {
         return Rnn4j.create(ConfigFactory.parseString(settings).withFallback(ConfigFactory.parseString(SMALL))).train(listeners);
     }
 
     @Test
     void earlyStoppingKeepsTheBestEpochsParameters() {
-        TrainingResult stopped = train("rnn4j.trainer { epochs = 400, early-stopping { patience = 4, min-delta = 0.001 } }");
+        TrainingRun stopped = train("rnn4j.trainer { epochs = 400, early-stopping { patience = 4, min-delta = 0.001 } }");
         List<EpochRecord> history = stopped.history();
-        assertTrue(history.size() < 400, "stopped early: " + stopped.ending());
+        assertTrue(history.size() < 400, "stopped early: " + stopped.outcome());
         int best = 0;
         for (EpochRecord record : history) {
             if (record.validationLoss() < history.get(best).validationLoss() - 0.001) {
@@ -39,10 +41,13 @@ final class EngineTest {
         }
         int bestEpoch = best + 1;
         assertEquals(bestEpoch + 4, history.size(), "patience 4 after the best epoch");
-        assertTrue(stopped.ending().startsWith("early stopping after epoch " + history.size() + "; kept epoch " + bestEpoch),
-                stopped.ending());
-        double[] rerun = train("rnn4j.trainer.epochs = " + bestEpoch).network().parameters().toArray();
-        assertArrayEquals(rerun, stopped.network().parameters().toArray(), "the best epoch's parameters were restored");
+        Outcome.EarlyStopped early = assertInstanceOf(Outcome.EarlyStopped.class, stopped.outcome());
+        assertEquals(history.size(), early.lastEpoch());
+        assertEquals(bestEpoch, early.keptEpoch());
+        assertTrue(early.describe().startsWith("early stopping after epoch " + history.size() + "; kept epoch " + bestEpoch),
+                early.describe());
+        double[] rerun = train("rnn4j.trainer.epochs = " + bestEpoch).model().parameters();
+        assertArrayEquals(rerun, stopped.model().parameters(), "the best epoch's parameters were restored");
     }
 
     @Test
@@ -64,7 +69,7 @@ final class EngineTest {
     @Test
     void aHostStopsTrainingCleanly() {
         int[] epochs = new int[1];
-        TrainingResult result = train("rnn4j.trainer.epochs = 50", new TrainingListener() {
+        TrainingRun result = train("rnn4j.trainer.epochs = 50", new TrainingListener() {
             @Override
             public void onEpoch(EpochEvent event) {
                 epochs[0] = event.epoch();
@@ -75,7 +80,8 @@ final class EngineTest {
                 return epochs[0] >= 3;
             }
         });
-        assertEquals("stopped on request after epoch 3", result.ending());
+        assertEquals(new Outcome.Stopped(3, false), result.outcome());
+        assertEquals("stopped on request after epoch 3", result.outcome().describe());
         assertEquals(3, result.history().size());
         assertTrue(Double.isFinite(result.evaluation().lossPerStep()), "the stopped network is still evaluated");
     }

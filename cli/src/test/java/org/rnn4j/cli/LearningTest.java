@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.typesafe.config.ConfigFactory;
 import org.junit.jupiter.api.Test;
 import org.rnn4j.core.Rnn4j;
-import org.rnn4j.core.engine.Evaluation;
-import org.rnn4j.core.engine.TrainingResult;
+import org.rnn4j.api.training.Evaluation;
+import org.rnn4j.core.TrainingRun;
 
 /**
  * Each topology of the seed learns what its structure allows, from the default seed, on the
@@ -16,7 +16,7 @@ import org.rnn4j.core.engine.TrainingResult;
  */
 final class LearningTest {
 
-    private static TrainingResult train(String settings) {
+    private static TrainingRun train(String settings) {
         return Rnn4j.create(ConfigFactory.parseString(settings)).train();
     }
 
@@ -38,9 +38,9 @@ final class LearningTest {
     void elmanAndAFullyRecurrentHiddenLayerAreTheSameNetwork() {
         // Elman's context cells hold h_{t-1}; a fully connected recurrent hidden layer reads h_{t-1}
         // directly: the same function, parameters in the same order, initialised alike.
-        double[] elman = train("rnn4j { topology.type = elman, trainer.epochs = 5 }").network().parameters().toArray();
+        double[] elman = train("rnn4j { topology.type = elman, trainer.epochs = 5 }").model().parameters();
         double[] partially = train("rnn4j { topology { type = partially-recurrent, recurrence = full }, trainer.epochs = 5 }")
-                .network().parameters().toArray();
+                .model().parameters();
         assertArrayEquals(elman, partially);
     }
 

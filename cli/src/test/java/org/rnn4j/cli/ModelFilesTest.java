@@ -24,9 +24,10 @@ import org.rnn4j.api.InvalidInputException;
 import org.rnn4j.api.network.Network;
 import org.rnn4j.api.network.StepCache;
 import org.rnn4j.core.Rnn4j;
-import org.rnn4j.core.engine.TrainingResult;
+import org.rnn4j.core.TrainingRun;
 import org.rnn4j.core.model.ModelFile;
-import org.rnn4j.core.model.TrainedModel;
+import org.rnn4j.core.model.SavedModel;
+import org.rnn4j.core.Model;
 
 /** Model files: round trip, the fixture of format version 1, and every kind of bad file. */
 final class ModelFilesTest {
@@ -76,16 +77,17 @@ final class ModelFilesTest {
     @Test
     void aSavedModelLoadsBackToTheSameNetwork() {
         Rnn4j rnn4j = rnn4j();
-        TrainingResult result = rnn4j.train();
+        TrainingRun result = rnn4j.train();
         Path file = folder.resolve("model.rnn4j");
-        rnn4j.save(result, file);
-        TrainedModel loaded = rnn4j.load(file);
-        assertArrayEquals(result.network().parameters().toArray(), loaded.network().parameters().toArray());
+        result.model().save(file);
+        Model loaded = rnn4j.load(file);
+        assertArrayEquals(result.model().parameters(), loaded.network().parameters().toArray());
         double[] bits = {0, 1, 1, 0, 1, 0, 1, 1, 0};
-        assertArrayEquals(outputs(result.network(), bits), outputs(loaded.network(), bits), 0.0);
-        assertEquals("elman", loaded.saved().topology());
-        assertEquals(1L, loaded.saved().provenance().path("seed").asLong());
-        assertEquals(5, loaded.saved().training().path("epochs").asInt());
+        assertArrayEquals(outputs(result.model().network(), bits), outputs(loaded.network(), bits), 0.0);
+        assertEquals("elman", loaded.topology());
+        SavedModel saved = ModelFile.read(file);
+        assertEquals(1L, saved.provenance().path("seed").asLong());
+        assertEquals(5, saved.training().path("epochs").asInt());
         assertEquals(List.of(), listTemporaryFiles(), "nothing half-written left behind");
     }
 
@@ -94,16 +96,16 @@ final class ModelFilesTest {
         Rnn4j onSpark = Rnn4j.create(ConfigFactory.parseString(
                 "rnn4j { trainer.epochs = 2, spark { master = \"local[2]\", partitions = 2 } }"));
         Path file = folder.resolve("from-spark.rnn4j");
-        onSpark.save(onSpark.train(), file);
-        TrainedModel loaded = rnn4j().load(file);
-        assertEquals(2, loaded.saved().config().getInt("rnn4j.spark.partitions"));
+        onSpark.train().model().save(file);
+        Model loaded = rnn4j().load(file);
+        assertEquals(2, loaded.config().getInt("rnn4j.spark.partitions"));
         assertArrayEquals(outputs(onSpark.load(file).network(), 0, 1, 1), outputs(loaded.network(), 0, 1, 1), 0.0);
     }
 
     @Test
     void theFormatVersion1FixtureStillLoadsAndPredictsAsItDid() {
-        TrainedModel model = rnn4j().load(fixture());
-        assertEquals(1, model.saved().formatVersion());
+        Model model = rnn4j().load(fixture());
+        assertEquals(1, ModelFile.read(fixture()).formatVersion());
         assertArrayEquals(FIXTURE_OUTPUTS, outputs(model.network(), 0, 1, 1, 0, 1, 0), 0.0);
     }
 
@@ -188,11 +190,11 @@ final class ModelFilesTest {
     /** Writes the fixture: run by hand when the format changes version (never to overwrite version 1). */
     public static void main(String[] args) throws IOException {
         Rnn4j rnn4j = Rnn4j.create(ConfigFactory.parseString("rnn4j.trainer.epochs = 5"));
-        TrainingResult result = rnn4j.train();
+        TrainingRun result = rnn4j.train();
         Path file = Path.of(args[0]);
-        ModelFile.write(file, TrainedModel.of(result, rnn4j.config(), rnn4j.plugins()));
+        result.model().save(file);
         StringBuilder text = new StringBuilder();
-        for (double value : outputs(result.network(), 0, 1, 1, 0, 1, 0)) {
+        for (double value : outputs(result.model().network(), 0, 1, 1, 0, 1, 0)) {
             text.append(Double.toString(value)).append('\n');
         }
         Files.writeString(Path.of(args[1]), text.toString());

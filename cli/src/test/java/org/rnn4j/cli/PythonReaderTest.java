@@ -14,9 +14,9 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rnn4j.core.Rnn4j;
-import org.rnn4j.core.engine.TrainingResult;
+import org.rnn4j.core.TrainingRun;
 import org.rnn4j.core.model.ModelFile;
-import org.rnn4j.core.model.TrainedModel;
+import org.rnn4j.core.Model;
 
 /** docs/read_model.py reads a model and reproduces its outputs: the format is readable without rnn4j. */
 final class PythonReaderTest {
@@ -33,9 +33,9 @@ final class PythonReaderTest {
         Assumptions.assumeTrue(probe.waitFor(60, TimeUnit.SECONDS) && probe.exitValue() == 0, "/usr/bin/python3 has no NumPy");
 
         Rnn4j rnn4j = Rnn4j.create(ConfigFactory.parseString("rnn4j.trainer.epochs = 5"));
-        TrainingResult result = rnn4j.train();
+        TrainingRun result = rnn4j.train();
         Path model = folder.resolve("model.rnn4j");
-        ModelFile.write(model, TrainedModel.of(result, rnn4j.config(), rnn4j.plugins()));
+        result.model().save(model);
 
         Path script = Path.of("..", "docs", "read_model.py");
         Process python = new ProcessBuilder(PYTHON.toString(), script.toString(), model.toString(), "0", "1", "1", "0", "1", "0")
@@ -46,7 +46,7 @@ final class PythonReaderTest {
         JsonNode read = new ObjectMapper().readTree(output);
         assertEquals("elman", read.path("topology").asText());
         assertEquals(8, read.path("blocks").path("context1->hidden1").get(0).asInt());
-        double[] expected = ModelFilesTest.outputs(result.network(), 0, 1, 1, 0, 1, 0);
+        double[] expected = ModelFilesTest.outputs(result.model().network(), 0, 1, 1, 0, 1, 0);
         for (int t = 0; t < expected.length; t++) {
             assertEquals(expected[t], read.path("outputs").get(t).asDouble(), 1e-12, "step " + t);
         }

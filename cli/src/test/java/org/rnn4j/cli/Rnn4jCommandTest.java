@@ -67,7 +67,7 @@ final class Rnn4jCommandTest {
         assertEquals(xor, figure(eval.out(), "xor-mse"), 0.0);
         Outcome inspect = Outcome.run("inspect", model);
         assertEquals(0, inspect.status(), inspect.err());
-        assertTrue(inspect.out().contains("network: elman, 1 inputs, 1 outputs, 89 parameters"), inspect.out());
+        assertTrue(inspect.out().contains("network: elman, 1 inputs (input_1), 1 outputs (target_1), 89 parameters"), inspect.out());
         assertTrue(inspect.out().matches("(?s).*sha256 of the parameters: [0-9a-f]{64}.*"), inspect.out());
     }
 
@@ -75,7 +75,7 @@ final class Rnn4jCommandTest {
     void anUnknownTopologyIsAUserErrorNamingItAndThoseAvailable() {
         Outcome outcome = Outcome.run("train", "--no-progress", "-Drnn4j.topology.type=elmn", "-Drnn4j.output.dir=" + folder);
         assertEquals(2, outcome.status());
-        assertTrue(outcome.err().startsWith("rnn4j: command line: rnn4j.topology.type: unknown topology 'elmn'; available: "),
+        assertTrue(outcome.err().startsWith("rnn4j: command line: rnn4j.topology.type: unknown topology 'elmn'; did you mean elman?; available: "),
                 outcome.err());
         assertTrue(outcome.err().contains(" elman (rnn4j-topologies-"), "lists elman and the jar it came from: " + outcome.err());
         assertEquals(1, outcome.err().strip().lines().count(), "one line: " + outcome.err());

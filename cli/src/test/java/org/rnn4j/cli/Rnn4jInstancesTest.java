@@ -19,7 +19,7 @@ final class Rnn4jInstancesTest {
             "rnn4j { seed = 4, trainer { epochs = 25, optimizer { type = sgd, learning-rate = 0.05 } }, topology.hidden = [3, 3] }");
 
     private static double[] train(Config config) {
-        return Rnn4j.create(config).train().network().parameters().toArray();
+        return Rnn4j.create(config).train().model().parameters();
     }
 
     @Test

@@ -42,8 +42,9 @@ public final class Rnn4jModule extends AbstractModule {
     /**
      * rnn4j with the plugins and defaults {@code loader} sees.
      *
-     * @param run the run's settings; the defaults of every {@code reference.conf} fill in the rest;
-     *            its {@code rnn4j.plugin-path} (and {@code ./plugins/}) name the plugin folders
+     * @param run the run's settings; the defaults of every {@code reference.conf} fill in the
+     *            rest; its {@code rnn4j.plugin-path} names the plugin folders (no other folder is
+     *            searched)
      * @throws org.rnn4j.api.InvalidInputException when a provider or plugin jar cannot be loaded or
      *            two plugins share a name
      */

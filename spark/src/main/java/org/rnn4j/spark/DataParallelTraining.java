@@ -17,7 +17,7 @@ import org.rnn4j.api.network.Parameters;
 import org.rnn4j.api.training.BatchEvent;
 import org.rnn4j.api.training.TrainingSession;
 import org.rnn4j.api.training.TrainingSetup;
-import org.rnn4j.core.engine.SessionFactory;
+import org.rnn4j.api.SessionFactory;
 
 /**
  * Data-parallel training on Spark, the way Spark MLlib trains its own models: the training
@@ -32,7 +32,7 @@ import org.rnn4j.core.engine.SessionFactory;
  *
  * <pre>{@code
  * try (DataParallelTraining training = new DataParallelTraining(sparkContext, rnn4j.config(), 8)) {
- *     TrainingResult result = rnn4j.train(null, null, training);
+ *     TrainingRun run = rnn4j.train(TrainingOptions.defaults().sessions(training));
  * }
  * }</pre>
  */

@@ -3,21 +3,12 @@ package org.rnn4j.spark;
 import com.typesafe.config.Config;
 import java.util.SplittableRandom;
 import org.rnn4j.api.InvalidInputException;
-import org.rnn4j.api.Loss;
-import org.rnn4j.api.Trainer;
 import org.rnn4j.api.data.DataSet;
 import org.rnn4j.api.graph.MatrixKernels;
-import org.rnn4j.api.network.Network;
 import org.rnn4j.api.network.Parameters;
 import org.rnn4j.api.training.ParameterUpdater;
-import org.rnn4j.api.training.TrainingListener;
-import org.rnn4j.api.training.TrainingSession;
-import org.rnn4j.api.training.TrainingSetup;
+import org.rnn4j.core.EpochRunner;
 import org.rnn4j.core.Rnn4j;
-import org.rnn4j.core.config.RunSettings;
-import org.rnn4j.core.engine.TrainingEngine;
-import org.rnn4j.core.plugin.PluginKind;
-import org.rnn4j.core.plugin.PluginRegistry;
 
 /**
  * One partition of the training sequences and what computes their full-batch gradient: the run's
@@ -27,25 +18,16 @@ import org.rnn4j.core.plugin.PluginRegistry;
  */
 final class GradientWorker {
 
-    private final Network network;
-    private final Trainer trainer;
+    private final EpochRunner runner;
     private final Capture capture;
-    private final TrainingSession session;
     private final long targets;
 
     /** @param run the run's effective configuration, which the network and trainer are rebuilt from */
     GradientWorker(Config run, DataSet part) {
         MatrixKernels.best().useThreads(1); // Spark runs a task per core
-        Rnn4j rnn4j = Rnn4j.create(run, Thread.currentThread().getContextClassLoader());
-        RunSettings settings = rnn4j.settings();
-        PluginRegistry plugins = rnn4j.plugins();
-        network = new TrainingEngine(plugins).buildNetwork(settings, part.inputSize(), part.outputSize());
-        trainer = plugins.get(PluginKind.TRAINER, settings.trainer().name());
-        capture = new Capture(trainer.name(), network.parameters().size());
-        Loss loss = plugins.get(PluginKind.LOSS, settings.loss());
-        TrainingSetup setup = new TrainingSetup(settings.trainer().settings(), network, part, loss, capture,
-                part.sequences().size(), TrainingListener.NONE);
-        session = PluginRegistry.inContextOf(trainer, () -> trainer.start(setup));
+        Rnn4j rnn4j = Rnn4j.builder().config(run).classLoader(Thread.currentThread().getContextClassLoader()).build();
+        capture = new Capture(rnn4j.config().getString("rnn4j.trainer.type"));
+        runner = rnn4j.epochRunner(part, capture, part.sequences().size());
         targets = part.targetSteps();
     }
 
@@ -55,12 +37,12 @@ final class GradientWorker {
         if (targets == 0) {
             return sum;
         }
-        network.parameters().unflatten(theta);
+        runner.network().parameters().unflatten(theta);
         capture.captured = false;
         // The order of the rows within the one batch changes only the rounding; fixed for reproducibility.
-        double meanLoss = PluginRegistry.inContextOf(trainer, () -> session.runEpoch(epoch, new SplittableRandom(epoch)));
+        double meanLoss = runner.runEpoch(epoch, new SplittableRandom(epoch));
         if (!capture.captured) {
-            throw new IllegalStateException("trainer '" + trainer.name() + "' gave no gradient for " + targets
+            throw new IllegalStateException("trainer '" + runner.trainer() + "' gave no gradient for " + targets
                     + " target steps");
         }
         double[] gradient = capture.gradient;
@@ -73,12 +55,11 @@ final class GradientWorker {
     /** Keeps the one gradient a full-batch pass gives, leaving the parameters as they are. */
     private static final class Capture implements ParameterUpdater {
         final String trainer;
-        final double[] gradient;
+        double[] gradient;
         boolean captured;
 
-        Capture(String trainer, int parameters) {
+        Capture(String trainer) {
             this.trainer = trainer;
-            this.gradient = new double[parameters];
         }
 
         @Override
@@ -87,6 +68,9 @@ final class GradientWorker {
                 throw new InvalidInputException("rnn4j.trainer: '" + trainer + "' updates more than once per pass over a"
                         + " batch; data-parallel training needs one full-batch gradient per epoch (bptt with k1 = 0,"
                         + " or rtrl with update = sequence)");
+            }
+            if (this.gradient == null) {
+                this.gradient = new double[gradient.size()];
             }
             gradient.flatten(this.gradient);
             captured = true;

@@ -10,7 +10,7 @@ import org.apache.spark.sql.SparkSession;
 import org.rnn4j.api.Settings;
 import org.rnn4j.cli.Extension;
 import org.rnn4j.core.Rnn4j;
-import org.rnn4j.core.engine.SessionFactory;
+import org.rnn4j.api.SessionFactory;
 
 /**
  * The {@code rnn4j} command line on Spark: {@code train} runs data-parallel and {@code sweep} is

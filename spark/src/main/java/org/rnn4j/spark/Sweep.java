@@ -20,8 +20,8 @@ import org.apache.spark.storage.StorageLevel;
 import org.rnn4j.api.InvalidInputException;
 import org.rnn4j.api.graph.MatrixKernels;
 import org.rnn4j.core.Rnn4j;
-import org.rnn4j.core.engine.TrainingResult;
-import org.rnn4j.core.run.AtomicFiles;
+import org.rnn4j.core.TrainingRun;
+import org.rnn4j.core.OutputFiles;
 
 import static org.apache.spark.sql.functions.col;
 
@@ -72,11 +72,7 @@ public final class Sweep {
         List<Row> best = results.filter(col("status").equalTo("ok")).orderBy(col("test_loss"), col("run"))
                 .select(MODEL).limit(1).collectAsList();
         if (!best.isEmpty()) {
-            try {
-                AtomicFiles.write(folder.resolve(BEST_MODEL), (byte[]) best.get(0).get(0));
-            } catch (IOException e) {
-                throw new InvalidInputException(folder.resolve(BEST_MODEL) + ": cannot write: " + e.getMessage(), e);
-            }
+            OutputFiles.write(folder.resolve(BEST_MODEL), (byte[]) best.get(0).get(0));
         }
         return table.orderBy(col("status").equalTo("failed"), col("test_loss"), col("run")).collectAsList();
     }
@@ -90,8 +86,8 @@ public final class Sweep {
         values.addAll(run.values().values());
         values.add(run.seed());
         try {
-            Rnn4j rnn4j = Rnn4j.create(run.config(), Thread.currentThread().getContextClassLoader());
-            TrainingResult result = rnn4j.train();
+            Rnn4j rnn4j = Rnn4j.builder().config(run.config()).classLoader(Thread.currentThread().getContextClassLoader()).build();
+            TrainingRun result = rnn4j.train();
             Map.Entry<String, Double> metric = result.evaluation().metrics().entrySet().stream().findFirst().orElse(null);
             values.add("ok");
             values.add(null);
@@ -101,7 +97,7 @@ public final class Sweep {
             values.add(metric == null ? null : metric.getKey());
             values.add(metric == null ? null : metric.getValue());
             values.add(seconds(start));
-            values.add(modelFile(rnn4j, result));
+            values.add(modelFile(result));
         } catch (Exception e) {
             // A failed run is a result; an Error (the executor in trouble) is left to Spark to retry.
             values.add("failed");
@@ -124,10 +120,10 @@ public final class Sweep {
         return String.valueOf(message).lines().findFirst().orElse("");
     }
 
-    private static byte[] modelFile(Rnn4j rnn4j, TrainingResult result) throws IOException {
+    private static byte[] modelFile(TrainingRun result) throws IOException {
         Path file = Files.createTempFile("rnn4j-sweep-", ".rnn4j");
         try {
-            rnn4j.save(result, file);
+            result.model().save(file);
             return Files.readAllBytes(file);
         } finally {
             Files.deleteIfExists(file);

@@ -14,9 +14,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.rnn4j.api.InvalidInputException;
 import org.rnn4j.cli.Rnn4jCommand;
-import org.rnn4j.core.config.ConfigLoader;
-import org.rnn4j.core.run.AtomicFiles;
-import org.rnn4j.core.run.RunDirectory;
+import org.rnn4j.core.RunConfig;
+import org.rnn4j.core.RunFolder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -53,18 +52,18 @@ final class SweepCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Config sweepFile = parent.withPluginPath(ConfigLoader.run(file, overrides));
-        Config reference = ConfigLoader.reference(Thread.currentThread().getContextClassLoader());
+        Config sweepFile = RunConfig.withPluginFolders(RunConfig.read(file, overrides), parent.pluginFolders());
+        Config reference = RunConfig.defaults(Thread.currentThread().getContextClassLoader());
         SweepPlan plan = SweepPlan.from(sweepFile, reference);
-        Config base = ConfigLoader.effective(sweepFile.withoutPath("sweep"), Thread.currentThread().getContextClassLoader());
+        Config base = RunConfig.effective(sweepFile.withoutPath("sweep"), Thread.currentThread().getContextClassLoader());
         SparkSession spark = extension.spark(base);
         PrintWriter out = spec.commandLine().getOut();
         out.printf("sweep %s: %d runs on %s%n", file, plan.runs().size(), spark.sparkContext().master());
         out.flush();
 
-        RunDirectory folder = RunDirectory.create(Path.of(base.getString("rnn4j.output.dir")), "sweep");
-        AtomicFiles.write(folder.path().resolve("sweep.conf"), sweepFile.root().render(
-                com.typesafe.config.ConfigRenderOptions.defaults().setOriginComments(false).setJson(false)));
+        RunFolder folder = RunFolder.create(Path.of(base.getString("rnn4j.output.dir")), "sweep");
+        folder.write("sweep.conf", sweepFile.root().render(com.typesafe.config.ConfigRenderOptions.defaults()
+                .setOriginComments(false).setJson(false)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         Dataset<Row> results = Sweep.run(spark, plan);
         List<Row> rows;
         try {

@@ -15,7 +15,7 @@ import java.util.Random;
 import java.util.Set;
 import org.rnn4j.api.InvalidInputException;
 import org.rnn4j.api.Settings;
-import org.rnn4j.core.config.ConfigLoader;
+import org.rnn4j.core.RunConfig;
 
 /**
  * The runs of a sweep file: a run file (the base every run starts from) plus a {@code sweep}
@@ -45,7 +45,7 @@ public record SweepPlan(List<String> axes, List<Run> runs) {
     /**
      * The runs a sweep file asks for.
      *
-     * @param file      the sweep file's own settings, as read ({@link ConfigLoader#run})
+     * @param file      the sweep file's own settings, as read ({@link RunConfig#read})
      * @param reference the defaults, for the {@code sweep} block's keys not set
      * @throws InvalidInputException naming the file, line and key of a malformed {@code sweep} block
      */

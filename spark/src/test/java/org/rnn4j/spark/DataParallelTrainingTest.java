@@ -22,9 +22,11 @@ import org.rnn4j.api.network.Parameters;
 import org.rnn4j.api.training.ParameterUpdater;
 import org.rnn4j.api.training.TrainingListener;
 import org.rnn4j.api.training.TrainingSetup;
+import org.rnn4j.core.EpochRunner;
 import org.rnn4j.core.Rnn4j;
-import org.rnn4j.core.engine.EpochRecord;
-import org.rnn4j.core.engine.TrainingResult;
+import org.rnn4j.core.TrainingOptions;
+import org.rnn4j.api.training.EpochRecord;
+import org.rnn4j.core.TrainingRun;
 import org.rnn4j.core.plugin.PluginKind;
 
 /** Data-parallel training against the same run trained full-batch in one JVM, in local[2] mode. */
@@ -48,14 +50,14 @@ class DataParallelTrainingTest {
     void oneEpochsGradientIsTheFullBatchGradient(String trainer) {
         Rnn4j rnn4j = Rnn4j.create(run(trainer));
         DataSet data = rnn4j.data();
-        Network network = rnn4j.network();
 
         // Single machine: the trainer's own pass over every sequence as one batch.
-        Trainer plugin = rnn4j.plugins().get(PluginKind.TRAINER, rnn4j.settings().trainer().name());
-        Loss loss = rnn4j.plugins().get(PluginKind.LOSS, rnn4j.settings().loss());
-        Kept kept = new Kept(network.parameters().size());
-        double localLoss = plugin.start(new TrainingSetup(rnn4j.settings().trainer().settings(), network, data, loss, kept,
-                data.sequences().size(), TrainingListener.NONE)).runEpoch(1, new SplittableRandom(7));
+        Kept kept = new Kept(rnn4j.network().parameters().size());
+        EpochRunner local = rnn4j.epochRunner(data, kept, data.sequences().size());
+        Network network = local.network();
+        double[] start = network.parameters().toArray();
+        double localLoss = local.runEpoch(1, new SplittableRandom(7));
+        network.parameters().unflatten(start);
 
         DataParallelTraining.Workers workers = DataParallelTraining.partition(LocalSpark.context(), rnn4j.config(), data, 3);
         try {
@@ -75,14 +77,14 @@ class DataParallelTrainingTest {
     @ParameterizedTest
     @ValueSource(strings = {"bptt", RTRL})
     void trainingEndsWithTheLocalFullBatchParameters(String trainer) {
-        TrainingResult local = Rnn4j.create(run(trainer)).train();
+        TrainingRun local = Rnn4j.create(run(trainer)).train();
         Rnn4j rnn4j = Rnn4j.create(run(trainer));
-        TrainingResult distributed;
+        TrainingRun distributed;
         try (DataParallelTraining training = new DataParallelTraining(LocalSpark.context(), rnn4j.config(), 2)) {
-            distributed = rnn4j.train(null, null, training);
+            distributed = rnn4j.train(TrainingOptions.defaults().sessions(training));
         }
-        double[] expected = local.network().parameters().toArray();
-        double[] actual = distributed.network().parameters().toArray();
+        double[] expected = local.model().parameters();
+        double[] actual = distributed.model().parameters();
         assertTrue(relative(actual, expected) <= 1e-9, "parameters differ by " + relative(actual, expected));
         assertEquals(local.history().size(), distributed.history().size());
         for (int i = 0; i < local.history().size(); i++) {
@@ -102,7 +104,7 @@ class DataParallelTrainingTest {
         for (int i = 0; i < 2; i++) {
             Rnn4j rnn4j = Rnn4j.create(run("bptt"));
             try (DataParallelTraining training = new DataParallelTraining(LocalSpark.context(), rnn4j.config(), 3)) {
-                parameters[i] = rnn4j.train(null, null, training).network().parameters().toArray();
+                parameters[i] = rnn4j.train(TrainingOptions.defaults().sessions(training)).model().parameters();
             }
         }
         assertArrayEquals(parameters[0], parameters[1]);
@@ -112,7 +114,7 @@ class DataParallelTrainingTest {
     void miniBatchesAreRefusedNamingTheKey() {
         Rnn4j rnn4j = Rnn4j.create(run("bptt").withValue("rnn4j.trainer.batch-size", ConfigValueFactory.fromAnyRef(10)));
         InvalidInputException e = assertThrows(InvalidInputException.class,
-                () -> rnn4j.train(null, null, new DataParallelTraining(LocalSpark.context(), rnn4j.config(), 2)));
+                () -> rnn4j.train(TrainingOptions.defaults().sessions(new DataParallelTraining(LocalSpark.context(), rnn4j.config(), 2))));
         assertTrue(e.getMessage().startsWith("rnn4j.trainer.batch-size: data-parallel training updates once per epoch"),
                 e.getMessage());
         assertTrue(e.getMessage().contains("at least 40"), e.getMessage());
@@ -123,7 +125,7 @@ class DataParallelTrainingTest {
     void trainersThatUpdateWithinAPassAreRefused(String trainer) {
         Rnn4j rnn4j = Rnn4j.create(run(trainer));
         InvalidInputException e = assertThrows(InvalidInputException.class,
-                () -> rnn4j.train(null, null, new DataParallelTraining(LocalSpark.context(), rnn4j.config(), 2)));
+                () -> rnn4j.train(TrainingOptions.defaults().sessions(new DataParallelTraining(LocalSpark.context(), rnn4j.config(), 2))));
         assertTrue(e.getMessage().contains("updates more than once per pass over a batch"), e.getMessage());
         assertTrue(e.getMessage().contains("bptt with k1 = 0, or rtrl with update = sequence"), e.getMessage());
     }

@@ -13,12 +13,12 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.rnn4j.api.InvalidInputException;
-import org.rnn4j.core.config.ConfigLoader;
+import org.rnn4j.core.RunConfig;
 
 /** Reading sweep files: grids, random draws, seeds, and one clear line for each mistake. */
 class SweepPlanTest {
 
-    private static final Config REFERENCE = ConfigLoader.reference(SweepPlanTest.class.getClassLoader());
+    private static final Config REFERENCE = RunConfig.defaults(SweepPlanTest.class.getClassLoader());
 
     @TempDir
     static Path folder;
@@ -28,7 +28,7 @@ class SweepPlanTest {
         try {
             Path file = folder.resolve("sweep.conf");
             Files.writeString(file, text);
-            return SweepPlan.from(ConfigLoader.run(file, Map.of()), REFERENCE);
+            return SweepPlan.from(RunConfig.read(file, Map.of()), REFERENCE);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

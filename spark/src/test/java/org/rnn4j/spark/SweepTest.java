@@ -16,14 +16,14 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.rnn4j.core.config.ConfigLoader;
+import org.rnn4j.core.RunConfig;
 import org.rnn4j.core.model.ModelFile;
 import org.rnn4j.core.model.SavedModel;
 
 /** Sweeps in local[2] mode: every run a row, failures recorded, retried tasks counted once. */
 class SweepTest {
 
-    private static final Config REFERENCE = ConfigLoader.reference(SweepTest.class.getClassLoader());
+    private static final Config REFERENCE = RunConfig.defaults(SweepTest.class.getClassLoader());
 
     private static SweepPlan plan(String sweep) {
         return SweepPlan.from(ConfigFactory.parseString("""

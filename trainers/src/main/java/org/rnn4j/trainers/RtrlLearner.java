@@ -1,7 +1,6 @@
 package org.rnn4j.trainers;
 
 import org.ejml.data.DMatrixRMaj;
-import org.rnn4j.api.graph.MatrixKernels;
 import org.rnn4j.api.Loss;
 import org.rnn4j.api.network.Network;
 import org.rnn4j.api.network.Parameters;
@@ -10,14 +9,17 @@ import org.rnn4j.api.training.OnlineLearner;
 import org.rnn4j.api.training.ParameterUpdater;
 
 /**
- * RTRL on an endless stream, one sequence: the sensitivities P = ∂s/∂θ are carried from step to
- * step, and each arriving target updates the parameters at once (as {@code update = step}).
+ * RTRL on an endless stream, one sequence: the sensitivities ({@link Sensitivities}, the same
+ * recurrence as the batch session's) are carried from step to step, and each arriving target
+ * updates the parameters at once (as {@code update = step}), with teacher forcing when the
+ * trainer's settings ask for it.
  */
 final class RtrlLearner implements OnlineLearner {
 
     private final Network network;
     private final Loss loss;
     private final ParameterUpdater updater;
+    private final boolean teacherForcing;
     private final StepCache cache;
     private final DMatrixRMaj state;
     private final DMatrixRMaj input;
@@ -25,34 +27,37 @@ final class RtrlLearner implements OnlineLearner {
     private final DMatrixRMaj outputGradient;
     private final DMatrixRMaj noStateGradient;
     private final DMatrixRMaj previousGradient;
-    private final DMatrixRMaj jacobian;
-    private DMatrixRMaj sensitivity;
-    private DMatrixRMaj next;
+    private final Sensitivities sensitivities;
     private final Parameters direct;
     private final Parameters gradient;
     private final double[] flat;
     private boolean pending;
 
-    RtrlLearner(Network network, Loss loss, ParameterUpdater updater) {
+    RtrlLearner(Network network, Loss loss, ParameterUpdater updater, boolean teacherForcing) {
         this.network = network;
         this.loss = loss;
         this.updater = updater;
+        this.teacherForcing = teacherForcing;
         int n = network.stateSize();
-        int p = network.parameters().size();
         cache = network.newStepCache(1);
         state = new DMatrixRMaj(1, n);
-        network.initialState(state);
         input = new DMatrixRMaj(1, network.inputSize());
         target = new DMatrixRMaj(1, network.outputSize());
         outputGradient = new DMatrixRMaj(1, network.outputSize());
         noStateGradient = new DMatrixRMaj(1, n);
         previousGradient = new DMatrixRMaj(1, n);
-        jacobian = new DMatrixRMaj(n, n);
-        sensitivity = new DMatrixRMaj(n, p);
-        next = new DMatrixRMaj(n, p);
+        sensitivities = new Sensitivities(network, 1);
         direct = network.parameters().zerosLike();
         gradient = network.parameters().zerosLike();
-        flat = new double[p];
+        flat = new double[network.parameters().size()];
+        reset();
+    }
+
+    @Override
+    public void reset() {
+        network.initialState(state);
+        sensitivities.reset();
+        pending = false;
     }
 
     @Override
@@ -79,24 +84,15 @@ final class RtrlLearner implements OnlineLearner {
             direct.zero();
             network.backward(cache, outputGradient, noStateGradient, direct, previousGradient, null);
             direct.flatten(flat);
-            int n = network.stateSize();
-            int p = flat.length;
-            for (int i = 0; i < n; i++) {
-                double g = previousGradient.data[i];
-                if (g != 0) {
-                    for (int k = 0; k < p; k++) {
-                        flat[k] += g * sensitivity.data[i * p + k];
-                    }
-                }
-            }
+            sensitivities.addGradient(previousGradient, flat);
         }
-        network.stateJacobian(cache, 0, jacobian);
-        MatrixKernels.best().mult(jacobian, sensitivity, next);
-        network.addParameterJacobian(cache, 0, next);
-        DMatrixRMaj swap = sensitivity;
-        sensitivity = next;
-        next = swap;
+        sensitivities.advance(cache);
         state.setTo(cache.state());
+        if (learning && teacherForcing) {
+            int offset = network.outputStateOffset();
+            System.arraycopy(target.data, 0, state.data, offset, target.data.length);
+            sensitivities.clearColumns(0, offset, target.data.length);
+        }
         if (learning) {
             gradient.unflatten(flat);
             updater.update(network.parameters(), gradient);

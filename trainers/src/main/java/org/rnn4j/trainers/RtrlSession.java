@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 import org.ejml.data.DMatrixRMaj;
-import org.rnn4j.api.graph.MatrixKernels;
 import org.rnn4j.api.Loss;
 import org.rnn4j.api.data.Batch;
 import org.rnn4j.api.data.Sequence;
@@ -16,7 +15,7 @@ import org.rnn4j.api.training.BatchEvent;
 import org.rnn4j.api.training.TrainingSession;
 import org.rnn4j.api.training.TrainingSetup;
 
-/** RTRL over mini-batches: one sensitivity matrix per sequence of the batch, carried forward step by step. */
+/** RTRL over mini-batches: one sensitivity matrix per sequence of the batch ({@link Sensitivities}), carried forward step by step. */
 final class RtrlSession implements TrainingSession {
 
     private final TrainingSetup setup;
@@ -78,13 +77,10 @@ final class RtrlSession implements TrainingSession {
     /** Runs one batch forward with its sensitivities, updating as configured; returns the summed loss. */
     private double train(Batch batch) {
         int rows = batch.size();
-        int n = network.stateSize();
         int p = flat.length;
         Workspace work = workspaces.computeIfAbsent(rows, Workspace::new);
         network.initialState(work.state);
-        for (int row = 0; row < rows; row++) {
-            work.sensitivity[row].zero();
-        }
+        work.sensitivities.reset();
         java.util.Arrays.fill(accumulated, 0);
         double total = 0;
         int totalTargets = 0;
@@ -106,22 +102,13 @@ final class RtrlSession implements TrainingSession {
                 direct.zero();
                 network.backward(cache, work.outputGradient, work.noStateGradient, direct, work.previousGradient, null);
                 direct.flatten(flat);
-                for (int row = 0; row < rows; row++) {
-                    addRowTimesMatrix(work.previousGradient.data, row * n, work.sensitivity[row], flat);
-                }
+                work.sensitivities.addGradient(work.previousGradient, flat);
             }
 
-            for (int row = 0; row < rows; row++) {
-                network.stateJacobian(cache, row, work.jacobian);
-                MatrixKernels.best().mult(work.jacobian, work.sensitivity[row], work.next[row]);
-                network.addParameterJacobian(cache, row, work.next[row]);
-                DMatrixRMaj swap = work.sensitivity[row];
-                work.sensitivity[row] = work.next[row];
-                work.next[row] = swap;
-            }
+            work.sensitivities.advance(cache);
             work.state.setTo(cache.state());
             if (teacherForcing) {
-                force(batch, t, work, p);
+                force(batch, t, work);
             }
 
             if (stepTargets > 0) {
@@ -143,13 +130,13 @@ final class RtrlSession implements TrainingSession {
     }
 
     /** Teacher forcing: the outputs fed back become the targets, which do not depend on θ. */
-    private void force(Batch batch, int t, Workspace work, int p) {
+    private void force(Batch batch, int t, Workspace work) {
         int n = network.stateSize();
         int outputs = network.outputSize();
         for (int row = 0; row < batch.size(); row++) {
             if (batch.hasTarget(t, row)) {
                 System.arraycopy(batch.target(t).data, row * outputs, work.state.data, row * n + outputColumn, outputs);
-                java.util.Arrays.fill(work.sensitivity[row].data, outputColumn * p, (outputColumn + outputs) * p, 0.0);
+                work.sensitivities.clearColumns(row, outputColumn, outputs);
             }
         }
     }
@@ -164,28 +151,10 @@ final class RtrlSession implements TrainingSession {
         stopped |= setup.listener().stopRequested();
     }
 
-    /** target += row {@code offset…} of {@code vector} (length n) × matrix (n × p). */
-    private static void addRowTimesMatrix(double[] vector, int offset, DMatrixRMaj matrix, double[] target) {
-        int n = matrix.numRows;
-        int p = matrix.numCols;
-        for (int i = 0; i < n; i++) {
-            double v = vector[offset + i];
-            if (v == 0) {
-                continue;
-            }
-            int base = i * p;
-            for (int k = 0; k < p; k++) {
-                target[k] += v * matrix.data[base + k];
-            }
-        }
-    }
-
     /** What one batch size needs: two step caches, sensitivities per sequence, step buffers. */
     private final class Workspace {
         final StepCache[] caches;
-        final DMatrixRMaj[] sensitivity;
-        final DMatrixRMaj[] next;
-        final DMatrixRMaj jacobian;
+        final Sensitivities sensitivities;
         final DMatrixRMaj state;
         final DMatrixRMaj outputGradient;
         final DMatrixRMaj noStateGradient;
@@ -193,15 +162,8 @@ final class RtrlSession implements TrainingSession {
 
         Workspace(int rows) {
             int n = network.stateSize();
-            int p = flat.length;
             caches = new StepCache[] {network.newStepCache(rows), network.newStepCache(rows)};
-            sensitivity = new DMatrixRMaj[rows];
-            next = new DMatrixRMaj[rows];
-            for (int row = 0; row < rows; row++) {
-                sensitivity[row] = new DMatrixRMaj(n, p);
-                next[row] = new DMatrixRMaj(n, p);
-            }
-            jacobian = new DMatrixRMaj(n, n);
+            sensitivities = new Sensitivities(network, rows);
             state = new DMatrixRMaj(rows, n);
             outputGradient = new DMatrixRMaj(rows, network.outputSize());
             noStateGradient = new DMatrixRMaj(rows, n);

@@ -48,11 +48,7 @@ public final class RtrlTrainer implements Trainer {
     public TrainingSession start(TrainingSetup setup) {
         Settings settings = new Settings(setup.settings(), "rnn4j.trainer");
         boolean online = settings.oneOf("update", "step", "sequence").equals("step");
-        boolean teacherForcing = settings.flag("teacher-forcing");
-        if (teacherForcing && setup.network().outputStateOffset() < 0) {
-            throw settings.invalid("teacher-forcing", "needs a network whose outputs are part of its state"
-                    + " (fully-recurrent, jordan); this one's are not");
-        }
+        boolean teacherForcing = teacherForcing(settings, setup.network());
         double n = setup.network().stateSize();
         double p = setup.network().parameters().size();
         double cost = n * n * p * setup.batchSize();
@@ -65,7 +61,21 @@ public final class RtrlTrainer implements Trainer {
     }
 
     @Override
+    public boolean learnsOnline() {
+        return true;
+    }
+
+    @Override
     public OnlineLearner online(Config settings, Network network, Loss loss, ParameterUpdater updater) {
-        return new RtrlLearner(network, loss, updater);
+        return new RtrlLearner(network, loss, updater, teacherForcing(new Settings(settings, "rnn4j.trainer"), network));
+    }
+
+    private static boolean teacherForcing(Settings settings, Network network) {
+        boolean teacherForcing = settings.flag("teacher-forcing");
+        if (teacherForcing && network.outputStateOffset() < 0) {
+            throw settings.invalid("teacher-forcing", "needs a network whose outputs are part of its state"
+                    + " (fully-recurrent, jordan); this one's are not");
+        }
+        return teacherForcing;
     }
 }

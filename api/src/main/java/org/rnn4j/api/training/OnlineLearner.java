@@ -15,4 +15,12 @@ public interface OnlineLearner {
      * null when there is none) and carries the state on.
      */
     void learn(double[] target);
+
+    /**
+     * Starts a new sequence: the initial state again, and nothing carried from the steps before.
+     * (A default for learners written before it existed, which cannot.)
+     */
+    default void reset() {
+        throw new UnsupportedOperationException(getClass().getName() + " cannot start a new sequence");
+    }
 }

@@ -3,18 +3,30 @@ package org.rnn4j.core.config;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigIncludeContext;
+import com.typesafe.config.ConfigIncluder;
+import com.typesafe.config.ConfigIncluderClasspath;
+import com.typesafe.config.ConfigIncluderFile;
+import com.typesafe.config.ConfigIncluderURL;
+import com.typesafe.config.ConfigObject;
 import com.typesafe.config.ConfigOrigin;
 import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigRenderOptions;
+import com.typesafe.config.ConfigResolveOptions;
+import com.typesafe.config.ConfigSyntax;
 import com.typesafe.config.ConfigValueFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.rnn4j.api.InvalidInputException;
 
 /**
  * Reads configuration in the standard layering: {@code -D} overrides over the run file over the
- * {@code reference.conf} of every module and plugin (all under the {@code rnn4j} root).
+ * {@code reference.conf} of every module and plugin (all under the {@code rnn4j} root). Nothing
+ * else: unlike {@code ConfigFactory.load()}, JVM system properties are never a layer — a host's
+ * {@code -Drnn4j.…} is not read; the command line passes its {@code -D} options as overrides.
  */
 public final class ConfigLoader {
 
@@ -71,10 +83,51 @@ public final class ConfigLoader {
         }
     }
 
-    /** The merged {@code reference.conf} of every jar {@code loader} sees. */
+    /** The key listing plugin folders. */
+    public static final String PLUGIN_PATH = "rnn4j.plugin-path";
+
+    /**
+     * {@code run} with {@code folders} added to its {@code rnn4j.plugin-path}, every entry made
+     * absolute — a run file's relative ones against the file that names them — so that the list
+     * means the same wherever it goes next (a model file, a Spark executor).
+     */
+    public static Config withPluginFolders(Config run, List<Path> folders) {
+        List<String> all = new ArrayList<>();
+        if (run.hasPath(PLUGIN_PATH)) {
+            List<String> names;
+            try {
+                names = run.getStringList(PLUGIN_PATH);
+            } catch (ConfigException e) {
+                throw new InvalidInputException(where(run.getValue(PLUGIN_PATH).origin()) + ": " + PLUGIN_PATH
+                        + ": expected a list of folders like [\"plugins\"]", e);
+            }
+            String origin = run.getValue(PLUGIN_PATH).origin().filename();
+            Path base = origin == null ? null : Path.of(origin).toAbsolutePath().getParent();
+            for (String name : names) {
+                Path folder = Path.of(name);
+                all.add((folder.isAbsolute() || base == null ? folder : base.resolve(folder)).toAbsolutePath().normalize()
+                        .toString());
+            }
+        }
+        for (Path folder : folders) {
+            String absolute = folder.toAbsolutePath().normalize().toString();
+            if (!all.contains(absolute)) {
+                all.add(absolute);
+            }
+        }
+        if (all.isEmpty()) {
+            return run;
+        }
+        return run.withValue(PLUGIN_PATH, ConfigValueFactory.fromIterable(all, "plugin folders"));
+    }
+
+    /**
+     * The merged {@code reference.conf} of every jar {@code loader} sees, resolved on its own (as
+     * Typesafe Config's {@code defaultReference} does, but without its system-property layer).
+     */
     public static Config reference(ClassLoader loader) {
         try {
-            return ConfigFactory.defaultReference(loader);
+            return ConfigFactory.parseResources(loader, "reference.conf").resolve(ConfigResolveOptions.noSystem());
         } catch (ConfigException e) {
             throw new InvalidInputException("a reference.conf on the class path is invalid: " + message(e), e);
         }
@@ -86,6 +139,62 @@ public final class ConfigLoader {
             return run.withFallback(reference(loader)).resolve();
         } catch (ConfigException e) {
             throw new InvalidInputException(message(e), e);
+        }
+    }
+
+    /**
+     * A configuration stored in a model or checkpoint file ({@code origin} names the file in
+     * messages). A model file is data, not a program: an {@code include} is refused, and
+     * substitutions are never resolved from the environment.
+     *
+     * @throws InvalidInputException naming {@code origin}, for invalid HOCON or an include
+     */
+    public static Config stored(String text, String origin) {
+        ConfigParseOptions options = ConfigParseOptions.defaults().setOriginDescription(origin)
+                .setSyntax(ConfigSyntax.CONF).setAllowMissing(false)
+                .setIncluder(new RefusingIncluder(origin));
+        try {
+            return ConfigFactory.parseString(text, options).resolve(ConfigResolveOptions.noSystem());
+        } catch (ConfigException e) {
+            throw new InvalidInputException(origin + ": its config.conf is not valid: " + message(e), e);
+        }
+    }
+
+    /**
+     * Refuses every {@code include} of a stored configuration: the plain form and the
+     * {@code file(…)}, {@code url(…)} and {@code classpath(…)} forms (an includer that lacks one of
+     * those interfaces would let Typesafe Config's default handle that form).
+     */
+    private record RefusingIncluder(String origin) implements ConfigIncluder, ConfigIncluderFile, ConfigIncluderURL,
+            ConfigIncluderClasspath {
+        @Override
+        public ConfigIncluder withFallback(ConfigIncluder fallback) {
+            return this;
+        }
+
+        @Override
+        public ConfigObject include(ConfigIncludeContext context, String what) {
+            throw refused(what);
+        }
+
+        @Override
+        public ConfigObject includeFile(ConfigIncludeContext context, java.io.File what) {
+            throw refused("file(" + what + ")");
+        }
+
+        @Override
+        public ConfigObject includeURL(ConfigIncludeContext context, java.net.URL what) {
+            throw refused("url(" + what + ")");
+        }
+
+        @Override
+        public ConfigObject includeResources(ConfigIncludeContext context, String what) {
+            throw refused("classpath(" + what + ")");
+        }
+
+        private InvalidInputException refused(String what) {
+            return new InvalidInputException(origin + ": its configuration includes " + what
+                    + "; a model file's configuration may not include anything");
         }
     }
 

@@ -116,8 +116,7 @@ public final class ConfigValidator {
         }
         String name = (String) value.unwrapped();
         if (!registry.has(kind, name)) {
-            problems.add(ConfigLoader.where(value.origin()) + ": " + path + ": unknown " + kind.noun() + " '" + name + "'; "
-                    + registry.available(kind));
+            problems.add(ConfigLoader.where(value.origin()) + ": " + path + ": " + registry.unknown(kind, name));
         }
     }
 
@@ -135,8 +134,7 @@ public final class ConfigValidator {
         }
         String name = String.valueOf(value.unwrapped());
         if (!registry.has(kind, name)) {
-            problems.add(ConfigLoader.where(value.origin()) + ": " + path + ": unknown " + kind.noun() + " '" + name + "'; "
-                    + registry.available(kind));
+            problems.add(ConfigLoader.where(value.origin()) + ": " + path + ": " + registry.unknown(kind, name));
         }
     }
 
@@ -286,36 +284,8 @@ public final class ConfigValidator {
                 }
             }
         }
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        for (String candidate : candidates) {
-            int distance = distance(path, candidate);
-            if (distance < bestDistance) {
-                bestDistance = distance;
-                best = candidate;
-            }
-        }
+        String best = PluginRegistry.nearest(path, candidates, Integer.MAX_VALUE);
         return best == null ? "" : "; did you mean " + best + "?";
-    }
-
-    /** Levenshtein distance. */
-    static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 
     /** Marks a default declared as {@code null}: a value the run must give. */

@@ -4,9 +4,9 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import java.nio.file.Path;
 import org.rnn4j.api.Settings;
-import org.rnn4j.core.engine.EarlyStopping;
-import org.rnn4j.core.engine.GradientPolicy;
-import org.rnn4j.core.engine.LearningRateSchedule;
+import org.rnn4j.core.config.EarlyStopping;
+import org.rnn4j.core.config.GradientPolicy;
+import org.rnn4j.core.config.LearningRateSchedule;
 import org.rnn4j.core.plugin.PluginKind;
 
 /**

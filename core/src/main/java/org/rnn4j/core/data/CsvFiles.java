@@ -61,7 +61,7 @@ public final class CsvFiles implements DataSource {
             throw new InvalidInputException(files.get(0) + ": no data rows; the data set is empty");
         }
         return new DataSet(name(), inputs.size(), forecast ? inputs.size() : targets.size(), sequences,
-                List.of(new RootMeanSquaredError()));
+                List.of(new RootMeanSquaredError()), inputs, forecast ? inputs : targets);
     }
 
     private static Sequence sequence(CsvTable table, List<Integer> rows, int[] in, int[] out, boolean forecast) {

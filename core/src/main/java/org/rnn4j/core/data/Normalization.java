@@ -63,13 +63,20 @@ public record Normalization(double[] inputMean, double[] inputScale, double[] ta
             sequences.add(new Sequence(scale(sequence.inputs(), inputMean, inputScale),
                     scale(sequence.targets(), targetMean, targetScale), sequence.hasTarget()));
         }
-        return new DataSet(data.name(), data.inputSize(), data.outputSize(), sequences, data.metrics());
+        return data.withSequences(sequences);
     }
 
     /** Standardises one input row in place. */
     public void normalizeInput(double[] row) {
         for (int k = 0; k < row.length; k++) {
             row[k] = (row[k] - inputMean[k]) / inputScale[k];
+        }
+    }
+
+    /** Standardises one target row in place, as the network was trained on. */
+    public void normalizeTarget(double[] row) {
+        for (int k = 0; k < row.length; k++) {
+            row[k] = (row[k] - targetMean[k]) / targetScale[k];
         }
     }
 

@@ -13,6 +13,7 @@ import org.rnn4j.api.data.Sequence;
 import org.rnn4j.api.data.TaskMetric;
 import org.rnn4j.api.network.Network;
 import org.rnn4j.api.network.StepCache;
+import org.rnn4j.api.training.Evaluation;
 import org.rnn4j.core.data.Normalization;
 
 /** Runs a network over a data set without changing it: loss per step, predictions, task metrics. */
@@ -23,65 +24,68 @@ public final class Evaluator {
     private Evaluator() {
     }
 
-    /** The loss and the task metrics of {@code network} on {@code data}, called {@code dataName} in reports. */
-    public static Evaluation evaluate(Network network, Loss loss, DataSet data, String dataName) {
-        return evaluate(network, loss, data, dataName, null);
-    }
-
     /**
-     * As {@link #evaluate(Network, Loss, DataSet, String)} for a network trained on data scaled by
-     * {@code normalization} (may be null): the loss is on the scaled values, the task's metrics on
-     * {@code original}'s values with the predictions scaled back.
+     * The loss and the task's metrics of {@code network}, trained on data scaled by
+     * {@code normalization} (may be null), on {@code original}, called {@code dataName} in
+     * reports: the loss is on the scaled values, the task's metrics on {@code original}'s values
+     * with the predictions scaled back.
      */
     public static Evaluation evaluate(Network network, Loss loss, DataSet original, String dataName, Normalization normalization) {
         DataSet data = normalization == null ? original : normalization.apply(original);
-        List<Sequence> sequences = data.sequences();
-        List<DMatrixRMaj> predictions = new ArrayList<>(sequences.size());
-        for (Sequence sequence : sequences) {
-            predictions.add(new DMatrixRMaj(sequence.length(), data.outputSize()));
-        }
-        int[] order = IntStream.range(0, sequences.size()).toArray();
-        Batch batch = new Batch(data.inputSize(), data.outputSize());
-        double lossSum = 0;
-        long count = 0;
-        for (int from = 0; from < sequences.size(); from += BATCH) {
-            int to = Math.min(sequences.size(), from + BATCH);
-            batch.fill(sequences, order, from, to);
-            int rows = batch.size();
-            StepCache[] caches = {network.newStepCache(rows), network.newStepCache(rows)};
-            DMatrixRMaj state = new DMatrixRMaj(rows, network.stateSize());
-            network.initialState(state);
-            DMatrixRMaj prediction = new DMatrixRMaj(rows, data.outputSize());
-            for (int t = 0; t < batch.length(); t++) {
-                StepCache cache = caches[t % 2];
-                network.forward(state, batch.input(t), cache);
-                state = cache.state();
-                for (int b = 0; b < rows; b++) {
-                    Sequence sequence = sequences.get(from + b);
-                    if (t >= sequence.length()) {
-                        continue;
-                    }
-                    if (batch.hasTarget(t, b)) {
-                        lossSum += loss.evaluate(cache.output(), batch.target(t), b, 0, null);
-                        count++;
-                    }
-                    loss.predict(cache.output(), b, prediction);
-                    System.arraycopy(prediction.data, b * data.outputSize(),
-                            predictions.get(from + b).data, t * data.outputSize(), data.outputSize());
-                }
+        List<DMatrixRMaj> predictions = new ArrayList<>();
+        double[] lossSum = new double[1];
+        long[] count = new long[1];
+        run(network, loss, data, normalization, predictions, (cache, batch, t, b) -> {
+            if (batch.hasTarget(t, b)) {
+                lossSum[0] += loss.evaluate(cache.output(), batch.target(t), b, 0, null);
+                count[0]++;
             }
-        }
-        if (normalization != null) {
-            for (DMatrixRMaj prediction : predictions) {
-                for (int t = 0; t < prediction.numRows; t++) {
-                    normalization.denormalizeOutput(prediction.data, t * prediction.numCols);
-                }
-            }
-        }
+        });
         Map<String, Double> metrics = new LinkedHashMap<>();
         for (TaskMetric metric : original.metrics()) {
             metrics.put(metric.name(), metric.evaluate(original.sequences(), predictions));
         }
-        return new Evaluation(dataName, sequences.size(), count == 0 ? Double.NaN : lossSum / count, count, metrics);
+        return new Evaluation(dataName, data.sequences().size(), count[0] == 0 ? Double.NaN : lossSum[0] / count[0], count[0],
+                metrics);
+    }
+
+    /** {@code network}'s predictions for each of {@code data}'s sequences (steps × outputs), in the data's units. */
+    public static List<DMatrixRMaj> predict(Network network, Loss loss, DataSet data, Normalization normalization) {
+        List<DMatrixRMaj> predictions = new ArrayList<>();
+        run(network, loss, normalization == null ? data : normalization.apply(data), normalization, predictions,
+                (cache, batch, t, b) -> { });
+        return predictions;
+    }
+
+    /** What is done with each step of each sequence besides predicting it. */
+    private interface StepVisitor {
+        void visit(StepCache cache, Batch batch, int t, int row);
+    }
+
+    private static void run(Network network, Loss loss, DataSet scaled, Normalization normalization,
+                            List<DMatrixRMaj> predictions, StepVisitor visitor) {
+        List<Sequence> sequences = scaled.sequences();
+        int outputs = scaled.outputSize();
+        for (Sequence sequence : sequences) {
+            predictions.add(new DMatrixRMaj(sequence.length(), outputs));
+        }
+        int[] order = IntStream.range(0, sequences.size()).toArray();
+        Batch batch = new Batch(scaled.inputSize(), outputs);
+        for (int from = 0; from < sequences.size(); from += BATCH) {
+            batch.fill(sequences, order, from, Math.min(sequences.size(), from + BATCH));
+            int rows = batch.size();
+            StepPredictor predictor = new StepPredictor(network, loss, normalization, rows);
+            DMatrixRMaj work = new DMatrixRMaj(rows, outputs);
+            for (int t = 0; t < batch.length(); t++) {
+                StepCache cache = predictor.forward(batch.input(t));
+                for (int b = 0; b < rows; b++) {
+                    if (t >= sequences.get(from + b).length()) {
+                        continue;
+                    }
+                    visitor.visit(cache, batch, t, b);
+                    StepPredictor.predict(loss, normalization, cache.output(), b, work, predictions.get(from + b).data, t * outputs);
+                }
+            }
+        }
     }
 }

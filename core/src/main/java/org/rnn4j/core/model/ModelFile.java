@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.typesafe.config.Config;
-import com.typesafe.config.ConfigException;
-import com.typesafe.config.ConfigFactory;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,9 +31,8 @@ import org.ejml.data.DMatrixRMaj;
 import org.rnn4j.api.InvalidInputException;
 import org.rnn4j.core.config.ConfigLoader;
 import org.rnn4j.core.data.Normalization;
-import org.rnn4j.core.engine.Checkpoint;
-import org.rnn4j.core.engine.EpochRecord;
-import org.rnn4j.core.run.AtomicFiles;
+import org.rnn4j.api.training.Checkpoint;
+import org.rnn4j.api.training.EpochRecord;
 
 /**
  * Reads and writes rnn4j model files: a zip holding {@code manifest.json} (format, version,
@@ -44,7 +41,7 @@ import org.rnn4j.core.run.AtomicFiles;
  * the same format with the run's state added. Described for other tools in
  * {@code docs/model-format.md}.
  *
- * <p>Files are written whole to a temporary name and moved into place. Reading refuses, with one line
+ * <p>The facade writes the bytes whole to a temporary name and moves them into place. Reading refuses, with one line
  * naming the file, anything that is not a complete model of a known version.
  */
 public final class ModelFile {
@@ -60,8 +57,8 @@ public final class ModelFile {
     private ModelFile() {
     }
 
-    /** Writes {@code model} to {@code file} atomically. */
-    public static void write(Path file, SavedModel model) {
+    /** {@code model} as the bytes of a model file. */
+    public static byte[] bytes(SavedModel model) {
         try {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
@@ -80,9 +77,9 @@ public final class ModelFile {
                 put(zip, "config.conf", ConfigLoader.render(model.config()).getBytes(StandardCharsets.UTF_8));
                 put(zip, "manifest.json", JSON.writeValueAsBytes(manifest));
             }
-            AtomicFiles.write(file, bytes.toByteArray());
+            return bytes.toByteArray();
         } catch (IOException e) {
-            throw new InvalidInputException(file + ": cannot write the model: " + e.getMessage(), e);
+            throw new java.io.UncheckedIOException("writing to memory failed", e);
         }
     }
 
@@ -98,6 +95,8 @@ public final class ModelFile {
         network.put("inputs", model.inputSize());
         network.put("outputs", model.outputSize());
         network.put("parameters", model.flatParameters().length);
+        model.inputNames().forEach(network.putArray("input-names")::add);
+        model.targetNames().forEach(network.putArray("target-names")::add);
         manifest.put("sha256", sha256(model.flatParameters()));
         manifest.set("provenance", model.provenance());
         manifest.set("training", model.training());
@@ -159,8 +158,11 @@ public final class ModelFile {
             if (version < 1) {
                 throw new InvalidInputException(file + ": the manifest has no valid format version");
             }
-            Config config = ConfigFactory.parseString(new String(entry(zip, file, "config.conf"), StandardCharsets.UTF_8));
+            Config config = ConfigLoader.stored(new String(entry(zip, file, "config.conf"), StandardCharsets.UTF_8),
+                    file.toString());
             JsonNode network = manifest.path("network");
+            int inputs = network.path("inputs").asInt();
+            int outputs = network.path("outputs").asInt();
             List<SavedModel.Block> blocks = new ArrayList<>();
             for (JsonNode block : manifest.path("parameters")) {
                 String name = block.path("name").asText();
@@ -173,10 +175,12 @@ public final class ModelFile {
             }
             double[] flat = SavedModel.flatten(blocks);
             SavedModel model = new SavedModel(version, manifest.path("rnn4j").asText(), manifest.path("created").asText(),
-                    config, network.path("topology").asText(), network.path("inputs").asInt(), network.path("outputs").asInt(),
+                    config, network.path("topology").asText(), inputs, outputs,
                     blocks, object(manifest.path("provenance")), object(manifest.path("training")),
                     readNormalization(manifest.path("normalization")),
-                    manifest.has("checkpoint") ? readCheckpoint(zip, file, manifest.path("checkpoint"), flat) : null);
+                    manifest.has("checkpoint") ? readCheckpoint(zip, file, manifest.path("checkpoint"), flat) : null,
+                    names(file, network.path("input-names"), "input", inputs),
+                    names(file, network.path("target-names"), "target", outputs));
             String expected = manifest.path("sha256").asText();
             String actual = sha256(model.flatParameters());
             if (!actual.equals(expected)) {
@@ -190,8 +194,6 @@ public final class ModelFile {
         } catch (ZipException e) {
             throw new InvalidInputException(file + ": not a complete rnn4j model file (" + e.getMessage()
                     + "; truncated, or not a model at all)", e);
-        } catch (ConfigException e) {
-            throw new InvalidInputException(file + ": its config.conf is not valid HOCON: " + e.getMessage(), e);
         } catch (NoSuchFileException e) {
             throw new InvalidInputException(file + ": no such model file", e);
         } catch (IOException e) {
@@ -285,6 +287,20 @@ public final class ModelFile {
             values[i] = node.get(i).asDouble();
         }
         return values;
+    }
+
+    /** The names of a network's inputs or targets; numbered ones for a file (format 1 before names) that keeps none. */
+    private static List<String> names(Path file, JsonNode node, String kind, int count) {
+        if (node.isMissingNode()) {
+            return org.rnn4j.api.data.DataSet.numbered(kind, Math.max(count, 0));
+        }
+        if (!node.isArray() || node.size() != count) {
+            throw new InvalidInputException(file + ": the manifest's network." + kind + "-names should list " + count
+                    + " names");
+        }
+        List<String> names = new ArrayList<>();
+        node.forEach(name -> names.add(name.asText()));
+        return names;
     }
 
     /** JSON has no NaN or infinity: Jackson writes them as strings, read back here. */

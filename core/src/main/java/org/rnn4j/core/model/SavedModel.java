@@ -5,7 +5,7 @@ import com.typesafe.config.Config;
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 import org.rnn4j.core.data.Normalization;
-import org.rnn4j.core.engine.Checkpoint;
+import org.rnn4j.api.training.Checkpoint;
 
 /**
  * The contents of a model file (see {@code docs/model-format.md}).
@@ -22,10 +22,13 @@ import org.rnn4j.core.engine.Checkpoint;
  * @param training      how training went: epochs, ending, evaluation (JSON; empty for a checkpoint)
  * @param normalization the data scaling, or null
  * @param checkpoint    the run's state, for a checkpoint file; null for a model
+ * @param inputNames    the names of the inputs, in order ({@code input_1 …} in files that keep none)
+ * @param targetNames   the names of the targets, in order ({@code target_1 …} in files that keep none)
  */
 public record SavedModel(int formatVersion, String rnn4jVersion, String created, Config config, String topology,
                          int inputSize, int outputSize, List<Block> blocks, ObjectNode provenance, ObjectNode training,
-                         Normalization normalization, Checkpoint checkpoint) {
+                         Normalization normalization, Checkpoint checkpoint, List<String> inputNames,
+                         List<String> targetNames) {
 
     /** One parameter block. */
     public record Block(String name, DMatrixRMaj value) {
@@ -33,6 +36,8 @@ public record SavedModel(int formatVersion, String rnn4jVersion, String created,
 
     public SavedModel {
         blocks = List.copyOf(blocks);
+        inputNames = List.copyOf(inputNames);
+        targetNames = List.copyOf(targetNames);
     }
 
     /** The parameters as one flat vector, in block order. */

@@ -20,15 +20,13 @@ import org.rnn4j.api.InvalidInputException;
 import org.rnn4j.api.Plugin;
 
 /**
- * Plugin jars from plugin folders — {@code ./plugins/} when it exists, the folders of
- * {@code rnn4j.plugin-path} — each in a class loader of its own whose parent sees the api, so
+ * Plugin jars from plugin folders — those a caller names (the command line names
+ * {@code ./plugins/} and its {@code --plugin-path}), and those of {@code rnn4j.plugin-path} —
+ * each in a class loader of its own whose parent sees the api, so
  * that plugins cannot clash with one another's dependencies. A jar must declare, in its manifest,
  * the api version it was built against ({@value Plugin#API_VERSION_ATTRIBUTE}).
  */
 public final class PluginPath {
-
-    /** The folder searched when it exists, relative to the working directory. */
-    public static final Path DEFAULT_FOLDER = Path.of("plugins");
 
     private final List<Jar> jars;
 
@@ -46,16 +44,14 @@ public final class PluginPath {
     }
 
     /**
-     * The jars in {@code ./plugins/} and the folders {@code run} names in {@code rnn4j.plugin-path},
-     * loaded with {@code parent} as their parent.
+     * The jars in the folders {@code run} names in {@code rnn4j.plugin-path} (relative to the run
+     * file that names them), loaded with {@code parent} as their parent. Nothing else is searched:
+     * a host's working directory is not a plugin folder.
      *
      * @throws InvalidInputException naming a folder that does not exist or a jar that is refused
      */
     public static PluginPath of(Config run, ClassLoader parent) {
         Set<Path> folders = new LinkedHashSet<>();
-        if (Files.isDirectory(DEFAULT_FOLDER)) {
-            folders.add(DEFAULT_FOLDER.toAbsolutePath().normalize());
-        }
         if (run.hasPath("rnn4j.plugin-path")) {
             List<String> names;
             try {

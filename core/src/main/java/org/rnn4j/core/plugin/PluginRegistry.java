@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.rnn4j.api.Activation;
 import org.rnn4j.api.DataSource;
@@ -13,6 +14,7 @@ import org.rnn4j.api.InvalidInputException;
 import org.rnn4j.api.Loss;
 import org.rnn4j.api.Optimizer;
 import org.rnn4j.api.Plugin;
+import org.rnn4j.api.PluginException;
 import org.rnn4j.api.Topology;
 import org.rnn4j.api.Trainer;
 
@@ -59,23 +61,97 @@ public final class PluginRegistry {
     public <T extends Plugin> T get(PluginKind<T> kind, String name) {
         T plugin = all(kind).get(name);
         if (plugin == null) {
-            throw new InvalidInputException("unknown " + kind.noun() + " '" + name + "'; " + available(kind));
+            throw new InvalidInputException(unknown(kind, name));
         }
         return plugin;
     }
 
+    /** "unknown topology 'elmn'; did you mean elman?; available: …", for messages. */
+    public String unknown(PluginKind<?> kind, String name) {
+        String nearest = nearest(name, all(kind).keySet(), Math.max(2, name.length() / 3));
+        return "unknown " + kind.noun() + " '" + name + "'" + (nearest == null ? "" : "; did you mean " + nearest + "?")
+                + "; " + available(kind);
+    }
+
     /**
-     * Runs {@code call} — a plugin's factory method — with the plugin's class loader as the
-     * thread's context loader, so that a plugin from a plugin folder finds its own resources.
+     * The candidate nearest to {@code typed} by edit distance, when at most {@code maxDistance}
+     * edits away, else null.
      */
-    public static <T> T inContextOf(Object plugin, java.util.function.Supplier<T> call) {
+    public static String nearest(String typed, Iterable<String> candidates, int maxDistance) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String candidate : candidates) {
+            int distance = distance(typed, candidate);
+            if (distance < bestDistance) {
+                bestDistance = distance;
+                best = candidate;
+            }
+        }
+        return bestDistance <= maxDistance ? best : null;
+    }
+
+    /** Levenshtein distance. */
+    public static int distance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+
+    /**
+     * Runs {@code call} — a plugin's code — with the plugin's class loader as the thread's context
+     * loader, so that a plugin from a plugin folder finds its own resources. What the plugin
+     * throws is its fault, not rnn4j's: anything but an {@link InvalidInputException} (a user's
+     * error the plugin reports) comes out as a {@link PluginException} naming the plugin and its
+     * jar. A {@link HostException} — a host's listener failing inside the plugin's loop — passes
+     * through untouched.
+     */
+    public static <T> T call(Plugin plugin, Supplier<T> call) {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(plugin.getClass().getClassLoader());
         try {
             return call.get();
+        } catch (InvalidInputException | PluginException | HostException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new PluginException(describe(plugin) + " failed: " + e, e);
         } finally {
             thread.setContextClassLoader(previous);
+        }
+    }
+
+    /** "the topology 'gru' (my-plugin-1.0.jar)", for messages. */
+    public static String describe(Plugin plugin) {
+        String noun = PluginKind.ALL.stream().filter(kind -> kind.type().isInstance(plugin)).map(PluginKind::noun)
+                .findFirst().orElse("plugin");
+        return "the " + noun + " '" + plugin.name() + "' (" + PluginSource.shortOf(plugin.getClass()) + ")";
+    }
+
+    /**
+     * An exception thrown by a host's code (a training listener) while a plugin's code ran: carried
+     * out of {@link #call} unchanged, to be unwrapped and rethrown as the host's own.
+     */
+    public static final class HostException extends RuntimeException {
+        public HostException(RuntimeException cause) {
+            super(cause);
+        }
+
+        @Override
+        public synchronized RuntimeException getCause() {
+            return (RuntimeException) super.getCause();
         }
     }
 

@@ -7,7 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
-/** Writing a file so that a reader never sees half of it: to a temporary name beside it, then moved into place. */
+/**
+ * Writing a file so that a reader never sees half of it: to a temporary name beside it, unique to
+ * this writer, then moved into place.
+ */
 public final class AtomicFiles {
 
     private AtomicFiles() {
@@ -21,7 +24,7 @@ public final class AtomicFiles {
     /** Replaces {@code target} with {@code bytes} atomically. */
     public static void write(Path target, byte[] bytes) throws IOException {
         Path absolute = target.toAbsolutePath();
-        Path temporary = absolute.resolveSibling("." + absolute.getFileName() + ".tmp");
+        Path temporary = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName() + ".", ".tmp");
         try {
             Files.write(temporary, bytes);
             try {

@@ -126,9 +126,9 @@ final class ConfigValidatorTest {
                 rnn4j.trainer.optimizer.type = adam
                 rnn4j.trainer.loss = mae
                 """);
-        assertContains(problems, ":2: rnn4j.topology.type: unknown topology 'nett'; available: net (");
+        assertContains(problems, ":2: rnn4j.topology.type: unknown topology 'nett'; did you mean net?; available: net (");
         assertContains(problems, ":3: rnn4j.trainer.optimizer.type: unknown optimizer 'adam'; available: step (");
-        assertContains(problems, ":4: rnn4j.trainer.loss: unknown loss 'mae'; available: mse (");
+        assertContains(problems, ":4: rnn4j.trainer.loss: unknown loss 'mae'; did you mean mse?; available: mse (");
     }
 
     @Test
@@ -159,9 +159,9 @@ final class ConfigValidatorTest {
 
     @Test
     void levenshteinDistance() {
-        assertEquals(0, ConfigValidator.distance("epochs", "epochs"));
-        assertEquals(1, ConfigValidator.distance("epoch", "epochs"));
-        assertEquals(3, ConfigValidator.distance("kitten", "sitting"));
+        assertEquals(0, org.rnn4j.core.plugin.PluginRegistry.distance("epochs", "epochs"));
+        assertEquals(1, org.rnn4j.core.plugin.PluginRegistry.distance("epoch", "epochs"));
+        assertEquals(3, org.rnn4j.core.plugin.PluginRegistry.distance("kitten", "sitting"));
     }
 
     private static void assertContains(List<String> problems, String fragment) {

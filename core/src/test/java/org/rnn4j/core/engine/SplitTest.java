@@ -20,7 +20,7 @@ final class SplitTest {
 
     @Test
     void holdsOutTheFractionRoundedDownAndKeepsEverySequenceOnce() {
-        DataSet[] parts = TrainingEngine.split(DATA, 0.25, new SplittableRandom(2));
+        DataSet[] parts = DataSplit.split(DATA, 0.25, new SplittableRandom(2));
         assertEquals(8, parts[0].sequences().size());
         assertEquals(2, parts[1].sequences().size());
         Set<Sequence> seen = new HashSet<>(parts[0].sequences());
@@ -31,7 +31,7 @@ final class SplitTest {
 
     @Test
     void noHeldOutPartWhenTheFractionLeavesNone() {
-        DataSet[] parts = TrainingEngine.split(DATA, 0.05, new SplittableRandom(2));
+        DataSet[] parts = DataSplit.split(DATA, 0.05, new SplittableRandom(2));
         assertTrue(parts[0] == DATA);
         assertNull(parts[1]);
     }

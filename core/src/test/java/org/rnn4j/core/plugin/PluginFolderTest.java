@@ -58,7 +58,7 @@ final class PluginFolderTest {
                 "the example is not on the test class path");
         Path plugins = pluginFolder("plugins");
         Path jar = Files.copy(exampleJar(), plugins.resolve("example.jar"));
-        PluginRegistry registry = Rnn4j.plugins(pluginPath(plugins), getClass().getClassLoader());
+        PluginRegistry registry = registry(pluginPath(plugins), getClass().getClassLoader());
         Topology lstm = registry.get(PluginKind.TOPOLOGY, "lstm");
         assertInstanceOf(URLClassLoader.class, lstm.getClass().getClassLoader());
         assertNotSame(getClass().getClassLoader(), lstm.getClass().getClassLoader());
@@ -104,7 +104,7 @@ final class PluginFolderTest {
         Path first = Files.copy(exampleJar(), a.resolve("example-1.jar"));
         Path second = Files.copy(exampleJar(), b.resolve("example-2.jar"));
         InvalidInputException error = assertThrows(InvalidInputException.class,
-                () -> Rnn4j.plugins(pluginPath(a, b), getClass().getClassLoader()));
+                () -> registry(pluginPath(a, b), getClass().getClassLoader()));
         assertTrue(error.getMessage().contains("two topologies are named 'lstm'"), error.getMessage());
         assertTrue(error.getMessage().contains(first.toString()) && error.getMessage().contains(second.toString()),
                 error.getMessage());
@@ -113,14 +113,23 @@ final class PluginFolderTest {
     @Test
     void aMissingPluginFolderIsAUserError() {
         InvalidInputException error = assertThrows(InvalidInputException.class,
-                () -> Rnn4j.plugins(pluginPath(folder.resolve("nowhere")), getClass().getClassLoader()));
+                () -> registry(pluginPath(folder.resolve("nowhere")), getClass().getClassLoader()));
         assertTrue(error.getMessage().startsWith("rnn4j.plugin-path: "), error.getMessage());
         assertTrue(error.getMessage().endsWith("nowhere is not a folder"), error.getMessage());
     }
 
+    private static PluginRegistry registry(Config run, ClassLoader loader) {
+        try {
+            return com.google.inject.Guice.createInjector(new org.rnn4j.core.Rnn4jModule(run, loader))
+                    .getInstance(PluginRegistry.class);
+        } catch (com.google.inject.CreationException e) {
+            throw (RuntimeException) e.getCause();
+        }
+    }
+
     private void assertRefused(Config run, String message) {
         InvalidInputException error = assertThrows(InvalidInputException.class,
-                () -> Rnn4j.plugins(run, getClass().getClassLoader()));
+                () -> registry(run, getClass().getClassLoader()));
         assertTrue(error.getMessage().startsWith(message), error.getMessage());
     }
 

@@ -1,4 +1,4 @@
-package org.rnn4j.core.engine;
+package org.rnn4j.core.config;
 
 /**
  * The factor applied to the optimizer's learning rate in each epoch:

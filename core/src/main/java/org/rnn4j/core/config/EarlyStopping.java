@@ -1,4 +1,4 @@
-package org.rnn4j.core.engine;
+package org.rnn4j.core.config;
 
 /**
  * Stopping when the validation loss has not improved by more than {@code minDelta} for

@@ -1,4 +1,4 @@
-package org.rnn4j.core.engine;
+package org.rnn4j.core.config;
 
 import java.util.List;
 import org.rnn4j.api.network.Parameters;

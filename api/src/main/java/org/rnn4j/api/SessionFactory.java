@@ -1,6 +1,5 @@
-package org.rnn4j.core.engine;
+package org.rnn4j.api;
 
-import org.rnn4j.api.Trainer;
 import org.rnn4j.api.training.TrainingSession;
 import org.rnn4j.api.training.TrainingSetup;
 

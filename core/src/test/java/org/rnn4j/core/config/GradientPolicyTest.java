@@ -1,4 +1,4 @@
-package org.rnn4j.core.engine;
+package org.rnn4j.core.config;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,4 +1,4 @@
-package org.rnn4j.core.engine;
+package org.rnn4j.api.training;
 
 import java.util.LinkedHashMap;
 import java.util.List;

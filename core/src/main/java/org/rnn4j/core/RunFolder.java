@@ -1,7 +1,6 @@
-package org.rnn4j.core.run;
+package org.rnn4j.core;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -10,8 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import org.rnn4j.api.InvalidInputException;
 import org.rnn4j.core.config.ConfigLoader;
-import org.rnn4j.core.engine.EpochRecord;
-import org.rnn4j.core.engine.TrainingResult;
+import org.rnn4j.api.training.EpochRecord;
 
 /**
  * The folder a run writes its results to, one per run under {@code rnn4j.output.dir}:
@@ -20,7 +18,7 @@ import org.rnn4j.core.engine.TrainingResult;
  * model). Every file is written to a temporary name and moved into place, so a reader never sees
  * half a file.
  */
-public final class RunDirectory {
+public final class RunFolder {
 
     /** The trained model's file name in a run folder. */
     public static final String MODEL = "model.rnn4j";
@@ -30,19 +28,19 @@ public final class RunDirectory {
 
     private final Path path;
 
-    private RunDirectory(Path path) {
+    private RunFolder(Path path) {
         this.path = path;
     }
 
     /** Makes a new, empty run folder under {@code parent}, named after the time and topology. */
-    public static RunDirectory create(Path parent, String label) {
+    public static RunFolder create(Path parent, String label) {
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT));
         try {
             Files.createDirectories(parent);
             for (int attempt = 0; ; attempt++) {
                 Path candidate = parent.resolve(stamp + "-" + label + (attempt == 0 ? "" : "-" + attempt));
                 try {
-                    return new RunDirectory(Files.createDirectory(candidate));
+                    return new RunFolder(Files.createDirectory(candidate));
                 } catch (java.nio.file.FileAlreadyExistsException e) {
                     // another run started in the same second: try the next suffix
                 }
@@ -53,7 +51,7 @@ public final class RunDirectory {
     }
 
     /** An existing run folder, to resume the run in it. */
-    public static RunDirectory open(Path folder) {
+    public static RunFolder open(Path folder) {
         if (!Files.isDirectory(folder)) {
             throw new InvalidInputException(folder + ": no such run folder");
         }
@@ -61,12 +59,13 @@ public final class RunDirectory {
             throw new InvalidInputException(folder + ": has no " + CHECKPOINT + " to resume from (the run wrote none yet,"
                     + " or rnn4j.trainer.checkpoint-every is 0)");
         }
-        return new RunDirectory(folder);
+        return new RunFolder(folder);
     }
 
     /**
      * Removes the folder if the run wrote nothing but its configuration (it failed before its
-     * first checkpoint), so that a failed start leaves nothing behind.
+     * first checkpoint), so that a failed start leaves nothing behind. Call it whatever the
+     * failure was.
      */
     public void deleteIfUnused() {
         try (var files = Files.list(path)) {
@@ -107,7 +106,7 @@ public final class RunDirectory {
      * training loss, the validation loss and the task's metrics on the validation sequences
      * (empty cells when there are none).
      */
-    public void write(TrainingResult result, com.typesafe.config.Config effective) {
+    public void write(TrainingRun result, com.typesafe.config.Config effective) {
         writeConfig(effective);
         List<String> metricNames = result.history().isEmpty() ? List.of()
                 : List.copyOf(result.history().get(0).metrics().keySet());
@@ -130,11 +129,12 @@ public final class RunDirectory {
         return Double.isNaN(value) ? "" : Double.toString(value);
     }
 
+    /** Writes {@code name} in the folder atomically (a chart, say). */
+    public void write(String name, byte[] content) {
+        OutputFiles.write(path.resolve(name), content);
+    }
+
     private void writeAtomically(String name, String content) {
-        try {
-            AtomicFiles.write(path.resolve(name), content);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + path.resolve(name), e);
-        }
+        OutputFiles.write(path.resolve(name), content.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 }

@@ -1,0 +1,274 @@
+package org.rnn4j.core;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigValueFactory;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.ejml.data.DMatrixRMaj;
+import org.rnn4j.api.InvalidInputException;
+import org.rnn4j.api.Loss;
+import org.rnn4j.api.Trainer;
+import org.rnn4j.api.data.DataSet;
+import org.rnn4j.api.data.Sequence;
+import org.rnn4j.api.network.Network;
+import org.rnn4j.api.training.Evaluation;
+import org.rnn4j.api.training.OnlineLearner;
+import org.rnn4j.api.training.ParameterUpdater;
+import org.rnn4j.core.config.RunSettings;
+import org.rnn4j.core.engine.Evaluator;
+import org.rnn4j.core.engine.TrainingEngine;
+import org.rnn4j.core.engine.TrainingResult;
+import org.rnn4j.core.model.ModelFile;
+import org.rnn4j.core.model.SavedModel;
+import org.rnn4j.core.model.SavedModels;
+import org.rnn4j.core.plugin.PluginKind;
+import org.rnn4j.core.plugin.PluginRegistry;
+
+/**
+ * A trained network with everything needed to use it: its configuration, the data scaling it was
+ * trained with, the names of its inputs and targets, and its provenance. Loading a model file
+ * ({@link Rnn4j#load}) gives one; so does training ({@link TrainingRun#model()}).
+ *
+ * <p>A model is immutable and safe to share between threads: each prediction runs on a network of
+ * its own. Inputs and predictions are in the data's own units — the model scales inputs and
+ * unscales predictions itself.
+ *
+ * <pre>{@code
+ * double[][] predicted = model.predict(new double[][] {{0}, {1}, {1}});   // steps × inputs → steps × outputs
+ * Predictor stream = model.learner("rtrl");                               // one step at a time, learning online
+ * double[] next = stream.predict(new double[] {0});
+ * stream.learn(new double[] {1});
+ * }</pre>
+ */
+public final class Model {
+
+    private final SavedModel saved;
+    private final RunSettings settings;
+    private final Config reference;
+    private final PluginRegistry plugins;
+    private final String origin;
+
+    private Model(SavedModel saved, RunSettings settings, Config reference, PluginRegistry plugins, String origin) {
+        this.saved = saved;
+        this.settings = settings;
+        this.reference = reference;
+        this.plugins = plugins;
+        this.origin = origin;
+        network(); // a model that cannot build its network is refused when made, not when used
+    }
+
+    static Model load(Path file, Config reference, PluginRegistry plugins) {
+        SavedModel saved = ModelFile.read(file);
+        String origin = file.toString();
+        return new Model(saved, SavedModels.settings(saved, reference, origin), reference, plugins, origin);
+    }
+
+    static Model trained(TrainingResult result, Config effective, Config reference, PluginRegistry plugins) {
+        String ending = result.outcome().describe();
+        double lastLoss = result.history().isEmpty() ? Double.NaN
+                : result.history().get(result.history().size() - 1).trainLoss();
+        SavedModel saved = SavedModels.model(result.network().parameters(), result.settings(), effective, plugins,
+                SavedModels.training(result.history().size(), ending, lastLoss, result.evaluation()), result.normalization(),
+                result.data().inputNames(), result.data().targetNames());
+        return new Model(saved, result.settings(), reference, plugins, "the trained model");
+    }
+
+    /** Inputs per step. */
+    public int inputSize() {
+        return saved.inputSize();
+    }
+
+    /** Outputs (predicted targets) per step. */
+    public int outputSize() {
+        return saved.outputSize();
+    }
+
+    /** The names of the inputs, in order (the CSV columns it was trained on, or {@code input_1 …}). */
+    public List<String> inputNames() {
+        return saved.inputNames();
+    }
+
+    /** The names of the targets, in order. */
+    public List<String> targetNames() {
+        return saved.targetNames();
+    }
+
+    /** The effective configuration it was trained with ({@code rnn4j.…}). */
+    public Config config() {
+        return saved.config();
+    }
+
+    /** Its topology's name. */
+    public String topology() {
+        return saved.topology();
+    }
+
+    /** The trainer it was trained with. */
+    public String trainer() {
+        return settings.trainer().name();
+    }
+
+    /** Whether the trainer it was trained with can learn online ({@link #learner()}). */
+    public boolean trainerLearnsOnline() {
+        return plugins.has(PluginKind.TRAINER, trainer()) && plugins.get(PluginKind.TRAINER, trainer()).learnsOnline();
+    }
+
+    /** The optimizer it was trained with. */
+    public String optimizer() {
+        return settings.optimizer().name();
+    }
+
+    /** The loss it was trained with. */
+    public String loss() {
+        return settings.loss();
+    }
+
+    /** The data set it was trained on ({@value InMemoryData#TYPE} for data given in memory). */
+    public String data() {
+        return settings.data().name();
+    }
+
+    /** How many parameters. */
+    public int parameterCount() {
+        return saved.flatParameters().length;
+    }
+
+    /** The parameters θ, flat, in block order (a copy). */
+    public double[] parameters() {
+        return saved.flatParameters();
+    }
+
+    /** A working network with this model's parameters: a new one on each call, the caller's to change. */
+    public Network network() {
+        return SavedModels.network(saved, settings, plugins, origin);
+    }
+
+    /**
+     * The predictions for one sequence, from its start.
+     *
+     * @param inputs steps × {@link #inputSize()}, in the data's own units
+     * @return steps × {@link #outputSize()}
+     */
+    public double[][] predict(double[][] inputs) {
+        return predict(List.<double[][]>of(inputs)).get(0);
+    }
+
+    /** The predictions for each of {@code sequences} (each steps × inputs), computed together in batches. */
+    public List<double[][]> predict(List<double[][]> sequences) {
+        List<Sequence> list = new ArrayList<>();
+        for (double[][] inputs : sequences) {
+            list.add(new Sequence(matrix(inputs, inputSize(), "inputs"), new DMatrixRMaj(inputs.length, outputSize()),
+                    new boolean[inputs.length]));
+        }
+        DataSet data = new DataSet("predict", inputSize(), outputSize(), list, List.of());
+        List<double[][]> predictions = new ArrayList<>();
+        for (DMatrixRMaj prediction : Evaluator.predict(network(), lossPlugin(), data, saved.normalization())) {
+            double[][] rows = new double[prediction.numRows][];
+            for (int t = 0; t < rows.length; t++) {
+                rows[t] = java.util.Arrays.copyOfRange(prediction.data, t * prediction.numCols, (t + 1) * prediction.numCols);
+            }
+            predictions.add(rows);
+        }
+        return predictions;
+    }
+
+    /** A stateful predictor for a stream, one step at a time, that does not learn. */
+    public Predictor predictor() {
+        return Predictor.fixed(this, network(), lossPlugin(), saved.normalization());
+    }
+
+    /**
+     * A stateful predictor that also learns online from each target given, through the trainer
+     * this model was trained with and its settings.
+     *
+     * @throws InvalidInputException when that trainer cannot learn online (BPTT needs whole
+     *         sequences): name one that can with {@link #learner(String)}
+     */
+    public Predictor learner() {
+        return learner(trainer());
+    }
+
+    /**
+     * A stateful predictor that learns online through the trainer {@code trainerName}
+     * ({@code rtrl}, say), with this model's trainer settings over that trainer's defaults and
+     * this model's optimizer, clipping and weight decay.
+     */
+    public Predictor learner(String trainerName) {
+        Trainer trainer = plugins.get(PluginKind.TRAINER, trainerName);
+        if (!trainer.learnsOnline()) {
+            String online = String.join(", ", plugins.all(PluginKind.TRAINER).values().stream()
+                    .filter(Trainer::learnsOnline).map(Trainer::name).toList());
+            throw new InvalidInputException("the trainer '" + trainerName + "' cannot learn online, one step at a time;"
+                    + " trainers that can: " + (online.isEmpty() ? "none installed" : online));
+        }
+        Config config = saved.config().withValue("rnn4j.trainer.type", ConfigValueFactory.fromAnyRef(trainerName));
+        RunSettings online = SavedModels.settings(new SavedModel(saved.formatVersion(), saved.rnn4jVersion(), saved.created(),
+                config, saved.topology(), inputSize(), outputSize(), saved.blocks(), saved.provenance(), saved.training(),
+                saved.normalization(), null, inputNames(), targetNames()), reference, origin);
+        Network network = network();
+        Loss loss = lossPlugin();
+        ParameterUpdater updater = new TrainingEngine(plugins).updater(online, network);
+        OnlineLearner learner = PluginRegistry.call(trainer,
+                () -> trainer.online(online.trainer().settings(), network, loss, updater));
+        return Predictor.learning(this, network, loss, saved.normalization(), learner, trainerName);
+    }
+
+    /**
+     * Loss and task metrics on the held-out sequences of the data it was trained on (the same
+     * sequences its run held out), or on all of them when none were held out.
+     *
+     * @throws InvalidInputException for a model trained on data given in memory: use {@link #evaluate(DataSet)}
+     */
+    public Evaluation evaluate() {
+        if (InMemoryData.TYPE.equals(data())) {
+            throw new InvalidInputException(origin + ": was trained on data given in memory; evaluate it with evaluate(DataSet)");
+        }
+        TrainingEngine engine = new TrainingEngine(plugins);
+        TrainingEngine.HeldOut held = TrainingEngine.heldOut(engine.loadData(settings), settings);
+        return evaluate(held.data(), held.name());
+    }
+
+    /** Loss and task metrics on every sequence of {@code data}. */
+    public Evaluation evaluate(DataSet data) {
+        return evaluate(data, "sequences");
+    }
+
+    private Evaluation evaluate(DataSet data, String name) {
+        if (data.inputSize() != inputSize() || data.outputSize() != outputSize()) {
+            throw new InvalidInputException("data set '" + data.name() + "' is " + data.inputSize() + " inputs → "
+                    + data.outputSize() + " outputs but the model is " + inputSize() + " → " + outputSize());
+        }
+        return Evaluator.evaluate(network(), lossPlugin(), data, name, saved.normalization());
+    }
+
+    /**
+     * Writes this model to {@code file} atomically.
+     *
+     * @throws InvalidInputException naming the file when it cannot be written
+     */
+    public void save(Path file) {
+        OutputFiles.write(file, ModelFile.bytes(saved));
+    }
+
+    /** This model with other parameters (learned online), noting {@code note} in its training summary. */
+    Model withParameters(Network network, String note) {
+        return new Model(SavedModels.updated(saved, network.parameters(), note), settings, reference, plugins, origin);
+    }
+
+    private Loss lossPlugin() {
+        return plugins.get(PluginKind.LOSS, settings.loss());
+    }
+
+    private static DMatrixRMaj matrix(double[][] rows, int width, String what) {
+        DMatrixRMaj matrix = new DMatrixRMaj(rows.length, width);
+        for (int t = 0; t < rows.length; t++) {
+            if (rows[t].length != width) {
+                throw new InvalidInputException(what + " step " + (t + 1) + " has " + rows[t].length + " values; the model takes "
+                        + width);
+            }
+            System.arraycopy(rows[t], 0, matrix.data, t * width, width);
+        }
+        return matrix;
+    }
+}
