@@ -1,6 +1,7 @@
 package org.rnn4j.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -29,6 +30,61 @@ final class PluginsTest {
             Files.copy(jar, plugins.resolve(jar.getFileName()));
         }
         return plugins;
+    }
+
+    @Test
+    void aRunFilesRelativePluginPathStillCountsBesidePluginPathOnTheCommandLine() throws IOException {
+        Path other = Files.createDirectories(folder.resolve("more-plugins"));
+        Outcome outcome = Outcome.run("--plugin-path", other.toString(), "train", CONF.toString(), "--no-progress",
+                "-Drnn4j.output.dir=" + folder.resolve("runs"), "-Drnn4j.trainer.epochs=1", "-Drnn4j.data.sequences=60");
+        assertEquals(0, outcome.status(), outcome.err());
+        assertTrue(outcome.out().startsWith("trained lstm"), outcome.out());
+    }
+
+    @Test
+    void evalPredictAndStreamLoadAModelsPluginsAlikeAndAMissingOneIsOneLineNamingTheModel() throws IOException {
+        Path plugins = plugins();
+        Outcome trained = Outcome.run("--plugin-path", plugins.toString(), "train", "--no-progress",
+                "-Drnn4j.output.dir=" + folder.resolve("runs"), "-Drnn4j.data.type=embedded-reber", "-Drnn4j.data.sequences=60",
+                "-Drnn4j.topology.type=lstm", "-Drnn4j.trainer.epochs=1", "-Drnn4j.trainer.loss=cross-entropy",
+                "-Drnn4j.topology.output-activation=identity");
+        assertEquals(0, trained.status(), trained.err());
+        String model = trained.out().lines().filter(l -> l.startsWith("model: ")).findFirst().orElseThrow().substring(7);
+        Path input = Files.writeString(folder.resolve("input.csv"), "a,b,c,d,e,f,g\n1,0,0,0,0,0,0\n0,1,0,0,0,0,0\n");
+        String line = "1,0,0,0,0,0,0\n";
+
+        // The model records its plugin folder: no --plugin-path needed.
+        assertEquals(0, Outcome.run("eval", model).status());
+        assertEquals(0, Outcome.run("predict", model, input.toString()).status());
+        assertEquals(0, Outcome.runWithInput(line, "stream", model).status());
+
+        try (Stream<Path> jars = Files.list(plugins)) {
+            for (Path jar : jars.toList()) {
+                Files.delete(jar);
+            }
+        }
+        for (Outcome missing : new Outcome[] {Outcome.run("eval", model), Outcome.run("predict", model, input.toString()),
+                Outcome.runWithInput(line, "stream", model)}) {
+            assertEquals(2, missing.status(), missing.err());
+            assertEquals(1, missing.err().strip().lines().count(), missing.err());
+            assertTrue(missing.err().startsWith("rnn4j: " + model + ": the model needs the topology 'lstm', which is not installed"),
+                    missing.err());
+        }
+    }
+
+    @Test
+    void aPluginsFaultNamesThePluginExitsWithOneAndLeavesNoRunFolder() throws IOException {
+        Path runs = folder.resolve("runs");
+        Outcome outcome = Outcome.run("train", "--no-progress", "-Drnn4j.output.dir=" + runs,
+                "-Drnn4j.topology.type=failing-for-test");
+        assertEquals(1, outcome.status(), outcome.err());
+        assertTrue(outcome.err().startsWith("rnn4j: the topology 'failing-for-test' (test-classes) failed: "
+                + "java.lang.ArrayIndexOutOfBoundsException"), outcome.err());
+        assertTrue(outcome.err().contains("at org.rnn4j.cli.FailingForTestTopology.build"), "the plugin author gets the trace");
+        assertFalse(outcome.err().contains("report"), outcome.err());
+        try (Stream<Path> left = Files.list(runs)) {
+            assertEquals(0, left.count(), "the run folder made for the failed run is removed");
+        }
     }
 
     @Test
