@@ -55,6 +55,14 @@ final class BadInputTest {
     }
 
     @Test
+    void aRequiredKeyMissingFromARunFileNamesTheFileNotAMergeOfLayers() throws IOException {
+        Path run = Files.writeString(folder.resolve("missing.conf"), "rnn4j.data { type = csv, files = [x.csv], targets = [y] }\n");
+        Outcome outcome = Outcome.run("train", run.toString(), "--no-progress", "-Drnn4j.output.dir=" + folder.resolve("runs"));
+        assertEquals(2, outcome.status(), outcome.err());
+        assertEquals("rnn4j: " + run + ": rnn4j.data.inputs: missing value", outcome.err().strip());
+    }
+
+    @Test
     void badDataFilesStopTrainingBeforeAnythingIsWritten() throws IOException {
         Path output = folder.resolve("runs");
         String[][] cases = {

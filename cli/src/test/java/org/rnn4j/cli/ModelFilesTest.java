@@ -157,6 +157,29 @@ final class ModelFilesTest {
         assertRefused(lstm, "the model needs the topology 'lstm', which is not installed");
     }
 
+    @Test
+    void aModelsConfigurationIsDataItsIncludesAreRefusedAndItsErrorsNameTheFile() throws IOException {
+        Path including = rewrite("including.rnn4j", "config.conf", data -> (new String(data, StandardCharsets.UTF_8)
+                + "\ninclude url(\"http://127.0.0.1:9/evil.conf\")\n").getBytes(StandardCharsets.UTF_8));
+        assertRefused(including, "its configuration includes url(http://127.0.0.1:9/evil.conf); a model file's"
+                + " configuration may not include anything");
+        Path file = rewrite("file.rnn4j", "config.conf", data -> (new String(data, StandardCharsets.UTF_8)
+                + "\ninclude file(\"/etc/hostname\")\n").getBytes(StandardCharsets.UTF_8));
+        assertRefused(file, "includes file(/etc/hostname)");
+        Path substituting = rewrite("home.rnn4j", "config.conf", data -> (new String(data, StandardCharsets.UTF_8)
+                + "\nrnn4j.topology.type = ${HOME}\n").getBytes(StandardCharsets.UTF_8));
+        assertRefused(substituting, "its config.conf is not valid");
+
+        Path typo = rewrite("typo.rnn4j", "config.conf", data -> (new String(data, StandardCharsets.UTF_8)
+                + "\nrnn4j.trainer.epochz = 3\n").getBytes(StandardCharsets.UTF_8));
+        Outcome eval = Outcome.run("eval", typo.toString());
+        assertEquals(2, eval.status(), eval.err());
+        assertTrue(eval.err().matches("rnn4j: " + java.util.regex.Pattern.quote(typo.toString())
+                + ": \\d+: unknown key rnn4j.trainer.epochz; did you mean rnn4j.trainer.epochs\\?\\R"), eval.err());
+        Outcome override = Outcome.run("eval", fixture().toString(), "-Drnn4j.trainer.epochz=3");
+        assertTrue(override.err().startsWith("rnn4j: command line: unknown key rnn4j.trainer.epochz"), override.err());
+    }
+
     private void assertRefused(Path file, String reason) {
         InvalidInputException error = assertThrows(InvalidInputException.class, () -> rnn4j().load(file));
         assertTrue(error.getMessage().startsWith(file.toString()), error.getMessage());

@@ -215,7 +215,13 @@ public final class ConfigLoader {
         if (origin.resource() != null) {
             return origin.resource() + (origin.lineNumber() > 0 ? ":" + origin.lineNumber() : "");
         }
-        return origin.description().startsWith(COMMAND_LINE) ? COMMAND_LINE : origin.description();
+        String description = origin.description();
+        if (description.startsWith("merge of ")) {
+            // A value made of several layers: name the first (the run's own), not the whole list.
+            String first = description.substring("merge of ".length()).split(",")[0].strip().replaceFirst(": \\d+$", "");
+            return first.startsWith(COMMAND_LINE) ? COMMAND_LINE : first.contains("reference.conf") ? "defaults" : first;
+        }
+        return description.startsWith(COMMAND_LINE) ? COMMAND_LINE : description;
     }
 
     private static String message(ConfigException e) {

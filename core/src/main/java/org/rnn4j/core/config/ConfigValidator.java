@@ -96,7 +96,7 @@ public final class ConfigValidator {
         }
         for (String path : requiredKeys(effective)) {
             if (!effective.hasPath(path)) {
-                problems.add(ConfigLoader.where(effective.root().origin()) + ": " + path + ": missing value");
+                problems.add(ConfigLoader.where(enclosingOrigin(effective, path)) + ": " + path + ": missing value");
             }
         }
         return problems;
@@ -286,6 +286,17 @@ public final class ConfigValidator {
         }
         String best = PluginRegistry.nearest(path, candidates, Integer.MAX_VALUE);
         return best == null ? "" : "; did you mean " + best + "?";
+    }
+
+    /** Where the block that should hold {@code path} came from: the nearest enclosing block present. */
+    private static com.typesafe.config.ConfigOrigin enclosingOrigin(Config effective, String path) {
+        for (String parent = path; parent.contains("."); ) {
+            parent = parent.substring(0, parent.lastIndexOf('.'));
+            if (effective.hasPath(parent)) {
+                return effective.getValue(parent).origin();
+            }
+        }
+        return effective.root().origin();
     }
 
     /** Marks a default declared as {@code null}: a value the run must give. */
