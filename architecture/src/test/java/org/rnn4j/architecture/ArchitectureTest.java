@@ -31,7 +31,7 @@ final class ArchitectureTest {
 
     /** The modules of the default build, as folders beside this one. */
     private static final List<String> MODULES = List.of("api", "tck", "kernels-openblas", "plugins-example", "core",
-            "topologies", "trainers", "cli", "spark");
+            "topologies", "trainers", "cli", "spark", "embedding-example");
 
     /** Core's facade: the one package other programs may use. */
     private static final String FACADE = "org.rnn4j.core";
@@ -52,7 +52,7 @@ final class ArchitectureTest {
 
     @Test
     void frontEndsReachCoreThroughItsFacadePackageAlone() {
-        noClasses().that().resideInAnyPackage("org.rnn4j.cli..", "org.rnn4j.spark..")
+        noClasses().that().resideInAnyPackage("org.rnn4j.cli..", "org.rnn4j.spark..", "org.rnn4j.embedding..")
                 .should().dependOnClassesThat().resideInAPackage(FACADE + ".*..")
                 .because("core's packages other than org.rnn4j.core are internal (DESIGN.md: one door into core)")
                 .check(classes);

@@ -144,5 +144,11 @@ final class BadInputTest {
         assertTrue(bad.err().contains("rnn4j: stdin:3: value 1 is 'x', not a number"), bad.err());
         assertTrue(bad.err().contains("updated model (2 updates) written to " + kept), "work is not lost: " + bad.err());
         assertEquals(2, bad.out().strip().lines().count());
+
+        Outcome offline = Outcome.runWithInput("0,1\n", "stream", model.toString(), "--learn", "--trainer", "bptt");
+        assertEquals(2, offline.status());
+        assertEquals("rnn4j: the trainer 'bptt' cannot learn online, one step at a time; trainers that can: rtrl",
+                offline.err().strip());
+        assertTrue(Outcome.run("inspect", updated.toString()).out().contains("updated: rtrl online: 4 updates over 4 steps"));
     }
 }
