@@ -159,7 +159,15 @@ public final class Rnn4jCommand implements Runnable {
             line.getErr().flush();
             return INTERNAL_ERROR;
         });
-        int status = commandLine.execute(args);
+        int status;
+        try {
+            status = commandLine.execute(args);
+        } catch (OutOfMemoryError e) {
+            // The estimates before allocating did not foresee this one: still one line, not a trace.
+            err.printf("rnn4j: ran out of memory (this JVM may use %.1f GB): raise -Xmx with RNN4J_JAVA_OPTS, or make the"
+                    + " run smaller%n", Runtime.getRuntime().maxMemory() / 1e9);
+            status = USER_ERROR;
+        }
         out.flush();
         err.flush();
         return status;

@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import org.rnn4j.api.InvalidInputException;
 import org.rnn4j.core.Model;
 import org.rnn4j.core.Predictor;
+import org.rnn4j.core.Table;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -43,6 +44,10 @@ final class StreamCommand implements Callable<Integer> {
     @Option(names = "--save", paramLabel = "FILE", description = "With --learn: write the updated model to FILE at the end.")
     private Path save;
 
+    @Option(names = "--max-line", paramLabel = "CHARS", defaultValue = "1048576",
+            description = "Refuse a line longer than CHARS characters (default: ${DEFAULT-VALUE}).")
+    private int maxLine;
+
     @Option(names = "--trainer", paramLabel = "NAME",
             description = "With --learn: the online trainer (default: the model's own if it learns online, else rtrl).")
     private String trainer;
@@ -69,14 +74,17 @@ final class StreamCommand implements Callable<Integer> {
         }
         String online = trainer != null ? trainer : trained.trainerLearnsOnline() ? trained.trainer() : "rtrl";
         Predictor predictor = learn ? trained.learner(online) : trained.predictor();
+        if (maxLine < 1) {
+            throw new InvalidInputException("--max-line: expected a positive number of characters, got " + maxLine);
+        }
         PrintWriter out = spec.commandLine().getOut();
-        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        Table.Lines in = Table.lines(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), "stdin",
+                maxLine);
         boolean pending = false;
         String line;
-        int number = 0;
         try {
-            while ((line = in.readLine()) != null) {
-                number++;
+            while ((line = in.next()) != null) {
+                int number = in.number();
                 if (line.isBlank() || line.strip().startsWith("#")) {
                     continue;
                 }
@@ -90,7 +98,9 @@ final class StreamCommand implements Callable<Integer> {
                     text.append(k == 0 ? "" : ",").append(String.format(Locale.ROOT, "%.6g", prediction[k]));
                 }
                 out.println(text);
-                out.flush();
+                if (out.checkError() || System.out.checkError()) {
+                    break; // nobody reads the predictions any more (| head -1): stop reading
+                }
                 pending = true;
                 if (!forecast) {
                     predictor.learn(values.length > inputs ? Arrays.copyOfRange(values, inputs, inputs + outputs) : null);
@@ -114,15 +124,7 @@ final class StreamCommand implements Callable<Integer> {
         }
         double[] values = new double[cells.length];
         for (int i = 0; i < cells.length; i++) {
-            try {
-                values[i] = Double.parseDouble(cells[i]);
-            } catch (NumberFormatException e) {
-                throw new InvalidInputException("stdin:" + number + ": value " + (i + 1) + " is '" + cells[i] + "', not a number");
-            }
-            if (!Double.isFinite(values[i])) {
-                throw new InvalidInputException("stdin:" + number + ": value " + (i + 1) + " is " + cells[i]
-                        + "; values must be finite numbers");
-            }
+            values[i] = Table.number(cells[i], "stdin:" + number + ": value " + (i + 1));
         }
         return values;
     }

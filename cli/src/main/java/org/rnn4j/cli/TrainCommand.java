@@ -81,7 +81,7 @@ final class TrainCommand implements Callable<Integer> {
         try {
             folder.writeConfig(rnn4j.config());
             result = rnn4j.train(resume == null ? options : options.resumeFrom(folder.checkpoint()));
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | OutOfMemoryError e) {
             if (resume == null) {
                 folder.deleteIfUnused();
             }

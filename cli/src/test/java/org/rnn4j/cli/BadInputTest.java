@@ -141,7 +141,7 @@ final class BadInputTest {
         Path kept = folder.resolve("kept.rnn4j");
         Outcome bad = Outcome.runWithInput("0,1\n1,1\nx,0\n", "stream", model.toString(), "--learn", "--save", kept.toString());
         assertEquals(2, bad.status());
-        assertTrue(bad.err().contains("rnn4j: stdin:3: value 1 is 'x', not a number"), bad.err());
+        assertTrue(bad.err().contains("rnn4j: stdin:3: value 1 holds 'x', not a number"), bad.err());
         assertTrue(bad.err().contains("updated model (2 updates) written to " + kept), "work is not lost: " + bad.err());
         assertEquals(2, bad.out().strip().lines().count());
 

@@ -59,9 +59,9 @@ public final class Model {
     }
 
     static Model load(Path file, Config reference, PluginRegistry plugins) {
-        SavedModel saved = ModelFile.read(file);
         String origin = file.toString();
-        return new Model(saved, SavedModels.settings(saved, reference, origin), reference, plugins, origin);
+        SavedModel saved = ModelFile.read(file, declared -> SavedModels.requireFits(declared, reference, plugins, origin));
+        return new Model(saved, SavedModels.settings(saved.config(), reference, origin), reference, plugins, origin);
     }
 
     static Model trained(TrainingResult result, Config effective, Config reference, PluginRegistry plugins) {
@@ -203,9 +203,7 @@ public final class Model {
                     + " trainers that can: " + (online.isEmpty() ? "none installed" : online));
         }
         Config config = saved.config().withValue("rnn4j.trainer.type", ConfigValueFactory.fromAnyRef(trainerName));
-        RunSettings online = SavedModels.settings(new SavedModel(saved.formatVersion(), saved.rnn4jVersion(), saved.created(),
-                config, saved.topology(), inputSize(), outputSize(), saved.blocks(), saved.provenance(), saved.training(),
-                saved.normalization(), null, inputNames(), targetNames()), reference, origin);
+        RunSettings online = SavedModels.settings(config, reference, origin);
         Network network = network();
         Loss loss = lossPlugin();
         ParameterUpdater updater = new TrainingEngine(plugins).updater(online, network);

@@ -164,7 +164,7 @@ public final class Rnn4j {
          */
         public Rnn4j build() {
             Config run = RunConfig.read(runFile, overrides).withFallback(config);
-            SavedModel saved = model == null ? null : ModelFile.read(model);
+            ModelFile.Declared saved = model == null ? null : ModelFile.declared(model);
             List<Path> folders = new ArrayList<>(pluginFolders);
             if (saved != null) {
                 // The folders the model was trained with, where they still exist (a model travels).
@@ -201,7 +201,7 @@ public final class Rnn4j {
             }
         }
 
-        private static void requireTopology(PluginRegistry registry, SavedModel saved, Path file) {
+        private static void requireTopology(PluginRegistry registry, ModelFile.Declared saved, Path file) {
             if (!registry.has(PluginKind.TOPOLOGY, saved.topology())) {
                 throw new InvalidInputException(file + ": the model needs the topology '" + saved.topology()
                         + "', which is not installed (put its plugin jar in a plugin folder: --plugin-path DIR); "

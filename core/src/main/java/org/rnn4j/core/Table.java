@@ -1,8 +1,11 @@
 package org.rnn4j.core;
 
+import java.io.IOException;
+import java.io.Reader;
 import java.nio.file.Path;
 import java.util.List;
 import org.rnn4j.api.InvalidInputException;
+import org.rnn4j.core.data.BoundedLines;
 import org.rnn4j.core.data.CsvTable;
 
 /**
@@ -34,6 +37,44 @@ public final class Table {
     /** One array per data row, in file order. */
     public List<double[]> rows() {
         return table.rows();
+    }
+
+    /**
+     * A data cell as a finite decimal number, as CSV files are read: no Java forms ({@code 1d},
+     * {@code 0x1p1}), no NaN or infinity.
+     *
+     * @param where what starts the message of a refusal ("stdin:3: value 2"); it quotes at most
+     *              80 characters of the cell
+     */
+    public static double number(String cell, String where) {
+        return CsvTable.number(cell, where);
+    }
+
+    /**
+     * The lines of {@code in} (called {@code name} in messages), each refused in one line once it
+     * passes {@code maxChars} characters — for reading a stream that may never send a line break.
+     */
+    public static Lines lines(Reader in, String name, int maxChars) {
+        return new Lines(new BoundedLines(in, name, maxChars));
+    }
+
+    /** Bounded lines of text; a UTF-8 byte-order mark before the first is dropped. */
+    public static final class Lines {
+        private final BoundedLines lines;
+
+        private Lines(BoundedLines lines) {
+            this.lines = lines;
+        }
+
+        /** The next line without its end, or null at the end of the input. */
+        public String next() throws IOException {
+            return lines.next();
+        }
+
+        /** The number of the line last read, from 1. */
+        public int number() {
+            return lines.number();
+        }
     }
 
     /** The index of column {@code name}, or an error naming the file, {@code option} and the columns there are. */

@@ -4,6 +4,7 @@ import java.util.random.RandomGenerator;
 import org.ejml.data.DMatrixRMaj;
 import org.rnn4j.api.Activation;
 import org.rnn4j.api.InvalidInputException;
+import org.rnn4j.api.Memory;
 import org.rnn4j.api.Settings;
 import org.rnn4j.api.TopologyContext;
 import org.rnn4j.api.graph.GraphNetwork;
@@ -46,13 +47,21 @@ final class TopologySettings {
      * {@code init.recurrent}, self-feedback weights (one per unit) uniform in ±{@code init.range};
      * biases start at zero.
      */
+    /** Copies of θ a run keeps: θ, gradients, optimizer state, the best epoch, checkpoint snapshots. */
+    static final long TRAINING_COPIES = 8;
+
     GraphNetwork network(LayerGraph.Builder graph) {
         String feedforward = settings.oneOf("init.feedforward", "glorot-uniform", "uniform");
         String recurrent = settings.oneOf("init.recurrent", "orthogonal", "glorot-uniform", "uniform");
         double range = settings.number("init.range", Double.MIN_VALUE, Double.MAX_VALUE);
         GraphNetwork network;
         try {
-            network = graph.build().network();
+            LayerGraph declared = graph.build();
+            // θ, its gradient, the optimizer's moments, the best epoch's copy and checkpoint snapshots: about 8 copies.
+            long parameters = declared.parameterCount();
+            Memory.require(Memory.doubles(parameters, TRAINING_COPIES), context.path() + ": this network's " + parameters
+                    + " parameters", "a smaller hidden size");
+            network = declared.network();
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(context.path() + ": cannot build this network: " + e.getMessage(), e);
         }

@@ -2,6 +2,7 @@ package org.rnn4j.trainers;
 
 import com.typesafe.config.Config;
 import org.rnn4j.api.Loss;
+import org.rnn4j.api.Memory;
 import org.rnn4j.api.Settings;
 import org.rnn4j.api.network.Network;
 import org.rnn4j.api.training.OnlineLearner;
@@ -51,6 +52,10 @@ public final class RtrlTrainer implements Trainer {
         boolean teacherForcing = teacherForcing(settings, setup.network());
         double n = setup.network().stateSize();
         double p = setup.network().parameters().size();
+        // Two n × p sensitivity matrices per sequence of the batch.
+        Memory.require(Memory.doubles((long) n * (long) p, 2L * setup.batchSize()), "rtrl: the sensitivities of "
+                + setup.batchSize() + " sequences (" + (long) n + " state values × " + (long) p + " parameters, twice each)",
+                "a smaller rnn4j.trainer.batch-size, a smaller network, or bptt");
         double cost = n * n * p * setup.batchSize();
         if (cost > EXPENSIVE_STEP) {
             LOG.warn("rtrl: one step of this network costs about {} multiply-adds (n²·p·batch = {}²·{}·{});"
@@ -67,6 +72,9 @@ public final class RtrlTrainer implements Trainer {
 
     @Override
     public OnlineLearner online(Config settings, Network network, Loss loss, ParameterUpdater updater) {
+        Memory.require(Memory.doubles((long) network.stateSize() * network.parameters().size(), 2), "rtrl: the sensitivities ("
+                + network.stateSize() + " state values × " + network.parameters().size() + " parameters, twice)",
+                "a smaller network");
         return new RtrlLearner(network, loss, updater, teacherForcing(new Settings(settings, "rnn4j.trainer"), network));
     }
 

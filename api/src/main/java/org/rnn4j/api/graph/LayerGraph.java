@@ -125,6 +125,28 @@ public final class LayerGraph {
         return outputSize;
     }
 
+    /**
+     * How many parameters the network will have — known from the declaration, before anything is
+     * allocated, so that a caller can refuse a network too large for its memory.
+     */
+    public long parameterCount() {
+        java.util.Map<String, Integer> sizes = new java.util.HashMap<>();
+        groups.forEach(group -> sizes.put(group.name(), group.size()));
+        long count = 0;
+        for (Connection connection : connections) {
+            long to = sizes.get(connection.to());
+            count += switch (connection.kind()) {
+                case FULL -> to * sizes.get(connection.from());
+                case DIAGONAL -> to;
+                case FIXED -> 0;
+            };
+        }
+        for (Group group : groups) {
+            count += group.bias() ? group.size() : 0;
+        }
+        return count;
+    }
+
     /** Builds the network, with every parameter zero; initialise them through its parameters. */
     public GraphNetwork network() {
         return new GraphNetwork(this);

@@ -39,6 +39,7 @@ public final class Adding implements DataSource {
         Settings read = new Settings(settings, "rnn4j.data");
         int count = read.integer("sequences", 1, Integer.MAX_VALUE);
         int minimum = read.integer("length", 4, Integer.MAX_VALUE);
+        DataSize.require(count, minimum + minimum / 10, 3);
         List<Sequence> sequences = new ArrayList<>(count);
         for (int s = 0; s < count; s++) {
             int length = minimum + random.nextInt(minimum / 10 + 1);

@@ -39,16 +39,18 @@ public record CsvTable(String file, List<String> columns, List<double[]> rows, i
         }
     }
 
+    /** The longest line a CSV file may have, in characters. */
+    public static final int MAX_LINE = 16 << 20;
+
     /** Reads CSV text from {@code reader}; {@code name} names it in messages. */
     public static CsvTable read(Reader reader, String name, List<String> textColumns) throws IOException {
-        BufferedReader lines = new BufferedReader(reader);
+        BoundedLines lines = new BoundedLines(new BufferedReader(reader), name, MAX_LINE);
         List<String> header = null;
         List<double[]> rows = new ArrayList<>();
         List<Integer> numbers = new ArrayList<>();
         String line;
-        int number = 0;
-        while ((line = lines.readLine()) != null) {
-            number++;
+        while ((line = lines.next()) != null) {
+            int number = lines.number();
             String trimmed = line.strip();
             if (trimmed.isEmpty() || trimmed.startsWith("#")) {
                 continue;
@@ -61,7 +63,8 @@ public record CsvTable(String file, List<String> columns, List<double[]> rows, i
                         throw new InvalidInputException(name + ":" + number + ": the header's column " + (i + 1) + " has no name");
                     }
                     if (header.indexOf(header.get(i)) != i) {
-                        throw new InvalidInputException(name + ":" + number + ": the header names column '" + header.get(i) + "' twice");
+                        throw new InvalidInputException(name + ":" + number + ": the header names column '" + clip(header.get(i))
+                                + "' twice");
                     }
                 }
                 continue;
@@ -91,33 +94,46 @@ public record CsvTable(String file, List<String> columns, List<double[]> rows, i
     private static final java.util.Set<String> NOT_FINITE = java.util.Set.of("nan", "inf", "+inf", "-inf", "infinity",
             "+infinity", "-infinity", "na", "n/a", "null");
 
+    /** A decimal number as data files write them: no Java suffixes (1d, 2f) or hexadecimal (0x1p1). */
+    private static final java.util.regex.Pattern DECIMAL =
+            java.util.regex.Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+
     private static double parse(String cell, String name, int line, String column) {
+        return number(cell, name + ":" + line + ": column '" + clip(column) + "'");
+    }
+
+    /**
+     * A data cell as a finite decimal number; {@code where} ("file.csv:3: column 'x'") starts the
+     * message of a refusal, which quotes at most 80 characters of the cell.
+     */
+    public static double number(String cell, String where) {
         if (cell.isEmpty()) {
-            throw new InvalidInputException(name + ":" + line + ": column '" + column + "' is empty; every cell needs a number");
+            throw new InvalidInputException(where + " is empty; every cell needs a number");
         }
         if (NOT_FINITE.contains(cell.toLowerCase(java.util.Locale.ROOT))) {
-            throw new InvalidInputException(name + ":" + line + ": column '" + column + "' holds " + cell
-                    + "; values must be finite numbers");
+            throw new InvalidInputException(where + " holds " + clip(cell) + "; values must be finite numbers");
         }
-        double value;
-        try {
-            value = Double.parseDouble(cell);
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException(name + ":" + line + ": column '" + column + "' holds '" + cell + "', not a number");
+        if (!DECIMAL.matcher(cell).matches()) {
+            throw new InvalidInputException(where + " holds '" + clip(cell) + "', not a number");
         }
+        double value = Double.parseDouble(cell);
         if (!Double.isFinite(value)) {
-            throw new InvalidInputException(name + ":" + line + ": column '" + column + "' holds " + cell
-                    + "; values must be finite numbers");
+            throw new InvalidInputException(where + " holds " + clip(cell) + "; values must be finite numbers");
         }
         return value;
+    }
+
+    /** At most 80 characters of a cell, for a message. */
+    static String clip(String text) {
+        return text.length() <= 80 ? text : text.substring(0, 77) + "...";
     }
 
     /** The index of column {@code name}, or an error listing the columns. */
     public int column(String name, String key) {
         int index = columns.indexOf(name);
         if (index < 0) {
-            throw new InvalidInputException(file + ": has no column '" + name + "' (asked for by " + key + "); its columns are "
-                    + String.join(", ", columns));
+            throw new InvalidInputException(file + ": has no column '" + clip(name) + "' (asked for by " + key
+                    + "); its columns are " + clip(String.join(", ", columns)));
         }
         return index;
     }

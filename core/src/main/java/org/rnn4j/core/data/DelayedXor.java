@@ -39,6 +39,7 @@ public final class DelayedXor implements DataSource {
         Settings read = new Settings(settings, "rnn4j.data");
         int count = read.integer("sequences", 1, Integer.MAX_VALUE);
         int length = read.integer("length", 1, Integer.MAX_VALUE);
+        DataSize.require(count, length, 2);
         int delay = read.integer("delay", 0, Integer.MAX_VALUE);
         if (length <= delay + 1) {
             throw read.invalid("length", "expected more than delay + 1 = " + (delay + 1) + " steps, got " + length);

@@ -84,6 +84,7 @@ final class ReberGrammar {
     static DataSet load(String name, com.typesafe.config.Config settings, RandomGenerator random,
                         java.util.function.Function<RandomGenerator, Text> generator) {
         int count = new org.rnn4j.api.Settings(settings, "rnn4j.data").integer("sequences", 1, Integer.MAX_VALUE);
+        DataSize.require(count, 10, 14); // strings of the grammar: ten symbols or so, one-hot in and out
         List<Text> texts = new ArrayList<>(count);
         for (int s = 0; s < count; s++) {
             texts.add(generator.apply(random));

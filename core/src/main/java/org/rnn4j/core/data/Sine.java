@@ -33,6 +33,7 @@ public final class Sine implements DataSource {
         Settings read = new Settings(settings, "rnn4j.data");
         int count = read.integer("sequences", 1, Integer.MAX_VALUE);
         int length = read.integer("length", 1, Integer.MAX_VALUE);
+        DataSize.require(count, length, 2);
         double period = read.number("period", 2, Double.MAX_VALUE);
         double amplitude = read.number("amplitude", Double.MIN_VALUE, Double.MAX_VALUE);
         double noise = read.number("noise", 0, Double.MAX_VALUE);

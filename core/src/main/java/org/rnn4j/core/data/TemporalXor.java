@@ -40,6 +40,7 @@ public final class TemporalXor implements DataSource {
         Settings read = new Settings(settings, "rnn4j.data");
         int count = read.integer("sequences", 1, Integer.MAX_VALUE);
         int length = read.integer("length", 1, Integer.MAX_VALUE);
+        DataSize.require(count, length, 2);
         List<Sequence> sequences = new ArrayList<>(count);
         for (int s = 0; s < count; s++) {
             double[] bits = new double[length + 3];

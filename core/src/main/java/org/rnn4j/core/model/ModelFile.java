@@ -1,7 +1,5 @@
 package org.rnn4j.core.model;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -9,23 +7,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.typesafe.config.Config;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipException;
-import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 import org.ejml.data.DMatrixRMaj;
 import org.rnn4j.api.InvalidInputException;
@@ -138,118 +129,35 @@ public final class ModelFile {
         }
     }
 
+    /** A parameter block as the manifest declares it. */
+    public record BlockShape(String name, String file, int rows, int cols) {
+    }
+
+    /** What a file declares before any of its arrays is read. */
+    public record Declared(Config config, String topology, int inputs, int outputs, List<BlockShape> blocks) {
+    }
+
     /**
-     * Reads a model or checkpoint file.
+     * Reads a model or checkpoint file (see {@link ModelReader}: bounded, every field checked).
      *
      * @throws InvalidInputException naming the file and what is wrong with it, in one line
      */
     public static SavedModel read(Path file) {
-        if (!Files.exists(file)) {
-            throw new InvalidInputException(file + ": no such model file");
-        }
-        try (ZipFile zip = new ZipFile(file.toFile())) {
-            JsonNode manifest = readManifest(zip, file);
-            int version = manifest.path("version").asInt(-1);
-            if (version > VERSION) {
-                throw new InvalidInputException(file + ": written by a newer rnn4j (" + manifest.path("rnn4j").asText("?")
-                        + ", model format version " + version + "); this one reads format version " + VERSION
-                        + " and older");
-            }
-            if (version < 1) {
-                throw new InvalidInputException(file + ": the manifest has no valid format version");
-            }
-            Config config = ConfigLoader.stored(new String(entry(zip, file, "config.conf"), StandardCharsets.UTF_8),
-                    file.toString());
-            JsonNode network = manifest.path("network");
-            int inputs = network.path("inputs").asInt();
-            int outputs = network.path("outputs").asInt();
-            List<SavedModel.Block> blocks = new ArrayList<>();
-            for (JsonNode block : manifest.path("parameters")) {
-                String name = block.path("name").asText();
-                DMatrixRMaj value = Npy.read(entry(zip, file, block.path("file").asText()), file + " parameter '" + name + "'");
-                if (value.numRows != block.path("rows").asInt() || value.numCols != block.path("cols").asInt()) {
-                    throw new InvalidInputException(file + ": parameter '" + name + "' is " + value.numRows + "x" + value.numCols
-                            + " but the manifest says " + block.path("rows").asInt() + "x" + block.path("cols").asInt());
-                }
-                blocks.add(new SavedModel.Block(name, value));
-            }
-            double[] flat = SavedModel.flatten(blocks);
-            SavedModel model = new SavedModel(version, manifest.path("rnn4j").asText(), manifest.path("created").asText(),
-                    config, network.path("topology").asText(), inputs, outputs,
-                    blocks, object(manifest.path("provenance")), object(manifest.path("training")),
-                    readNormalization(manifest.path("normalization")),
-                    manifest.has("checkpoint") ? readCheckpoint(zip, file, manifest.path("checkpoint"), flat) : null,
-                    names(file, network.path("input-names"), "input", inputs),
-                    names(file, network.path("target-names"), "target", outputs));
-            String expected = manifest.path("sha256").asText();
-            String actual = sha256(model.flatParameters());
-            if (!actual.equals(expected)) {
-                throw new InvalidInputException(file + ": the parameters do not match their SHA-256 (file corrupt)");
-            }
-            if (network.path("parameters").asInt() != model.flatParameters().length) {
-                throw new InvalidInputException(file + ": the manifest counts " + network.path("parameters").asInt()
-                        + " parameters but the file holds " + model.flatParameters().length);
-            }
-            return model;
-        } catch (ZipException e) {
-            throw new InvalidInputException(file + ": not a complete rnn4j model file (" + e.getMessage()
-                    + "; truncated, or not a model at all)", e);
-        } catch (NoSuchFileException e) {
-            throw new InvalidInputException(file + ": no such model file", e);
-        } catch (IOException e) {
-            throw new InvalidInputException(file + ": cannot read the model: " + e.getMessage(), e);
-        }
+        return read(file, declared -> { });
     }
 
-    private static JsonNode readManifest(ZipFile zip, Path file) throws IOException {
-        JsonNode manifest;
-        try {
-            manifest = JSON.readTree(entry(zip, file, "manifest.json"));
-        } catch (JsonProcessingException e) {
-            throw new InvalidInputException(file + ": its manifest.json is not valid JSON (file corrupt)", e);
-        }
-        if (!FORMAT.equals(manifest.path("format").asText())) {
-            throw new InvalidInputException(file + ": not an rnn4j model (its manifest's format is '"
-                    + manifest.path("format").asText() + "', expected '" + FORMAT + "')");
-        }
-        return manifest;
+    /**
+     * As {@link #read(Path)}, with {@code check} given what the file declares — its configuration,
+     * topology, sizes and parameter blocks — before any array is read, to refuse a file whose
+     * shapes do not fit the network its configuration builds.
+     */
+    public static SavedModel read(Path file, java.util.function.Consumer<Declared> check) {
+        return ModelReader.read(file, JSON, check);
     }
 
-    private static Checkpoint readCheckpoint(ZipFile zip, Path file, JsonNode node, double[] parameters) throws IOException {
-        List<EpochRecord> history = new ArrayList<>();
-        for (JsonNode row : node.path("history")) {
-            Map<String, Double> metrics = new LinkedHashMap<>();
-            row.path("metrics").fields().forEachRemaining(e -> metrics.put(e.getKey(), e.getValue().asDouble()));
-            history.add(new EpochRecord(row.path("epoch").asInt(), number(row.path("train-loss")),
-                    number(row.path("validation-loss")), metrics));
-        }
-        Map<String, double[]> optimizer = new LinkedHashMap<>();
-        for (JsonNode entry : node.path("optimizer")) {
-            optimizer.put(entry.path("name").asText(),
-                    Npy.read(entry(zip, file, entry.path("file").asText()), file + " optimizer state").data);
-        }
-        double[] best = node.has("best-parameters")
-                ? Npy.read(entry(zip, file, node.path("best-parameters").asText()), file + " best parameters").data : null;
-        return new Checkpoint(node.path("epoch").asInt(), parameters, optimizer, history,
-                best, number(node.path("best-loss")), node.path("best-epoch").asInt());
-    }
-
-    private static Normalization readNormalization(JsonNode node) {
-        if (node.isMissingNode() || node.isNull()) {
-            return null;
-        }
-        return new Normalization(doubles(node.path("input-mean")), doubles(node.path("input-scale")),
-                doubles(node.path("target-mean")), doubles(node.path("target-scale")));
-    }
-
-    private static byte[] entry(ZipFile zip, Path file, String name) throws IOException {
-        ZipEntry entry = zip.getEntry(name);
-        if (entry == null) {
-            throw new InvalidInputException(file + ": not a complete rnn4j model file (no " + name + ")");
-        }
-        try (InputStream in = zip.getInputStream(entry)) {
-            return in.readAllBytes();
-        }
+    /** What a model or checkpoint file declares — configuration, topology, sizes, blocks — without reading its arrays. */
+    public static Declared declared(Path file) {
+        return ModelReader.declared(file, JSON);
     }
 
     private static void put(ZipOutputStream zip, String name, byte[] bytes) throws IOException {
@@ -271,41 +179,10 @@ public final class ModelFile {
         }
     }
 
-    private static ObjectNode object(JsonNode node) {
-        return node instanceof ObjectNode object ? object : JSON.createObjectNode();
-    }
-
     private static void array(ArrayNode node, double[] values) {
         for (double value : values) {
             node.add(value);
         }
-    }
-
-    private static double[] doubles(JsonNode node) {
-        double[] values = new double[node.size()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = node.get(i).asDouble();
-        }
-        return values;
-    }
-
-    /** The names of a network's inputs or targets; numbered ones for a file (format 1 before names) that keeps none. */
-    private static List<String> names(Path file, JsonNode node, String kind, int count) {
-        if (node.isMissingNode()) {
-            return org.rnn4j.api.data.DataSet.numbered(kind, Math.max(count, 0));
-        }
-        if (!node.isArray() || node.size() != count) {
-            throw new InvalidInputException(file + ": the manifest's network." + kind + "-names should list " + count
-                    + " names");
-        }
-        List<String> names = new ArrayList<>();
-        node.forEach(name -> names.add(name.asText()));
-        return names;
-    }
-
-    /** JSON has no NaN or infinity: Jackson writes them as strings, read back here. */
-    private static double number(JsonNode node) {
-        return node.isNumber() ? node.asDouble() : node.isTextual() ? Double.parseDouble(node.asText()) : Double.NaN;
     }
 
     /** A new JSON object for a manifest's provenance or training section. */

@@ -1,7 +1,6 @@
 package org.rnn4j.core.model;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +16,17 @@ final class Npy {
 
     private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
     private static final Pattern HEADER = Pattern.compile(
-            "\\{'descr': '<f8', 'fortran_order': False, 'shape': \\((\\d+), (\\d+)\\), \\}\\s*");
+            "\\{'descr': '<f8', 'fortran_order': False, 'shape': \\((\\d{1,10}), (\\d{1,10})\\), \\}\\s*");
+
+    /** The most bytes before an array's data: the magic string, the version, the length and a header of up to 65,535 bytes. */
+    static final int MAX_HEADER = 10 + 65_535;
+
+    /** An array that is not what the format allows; the message names it. */
+    static final class FormatException extends RuntimeException {
+        FormatException(String message) {
+            super(message);
+        }
+    }
 
     private Npy() {
     }
@@ -44,37 +53,38 @@ final class Npy {
     }
 
     /** Reads a 2-D float64 array; {@code what} names it in errors. */
-    static DMatrixRMaj read(byte[] bytes, String what) throws IOException {
+    static DMatrixRMaj read(byte[] bytes, String what) {
         if (bytes.length < 10) {
-            throw new IOException(what + " is not a .npy array (too short)");
+            throw new FormatException(what + " is not a .npy array (too short)");
         }
         for (int i = 0; i < MAGIC.length; i++) {
             if (bytes[i] != MAGIC[i]) {
-                throw new IOException(what + " is not a .npy array");
+                throw new FormatException(what + " is not a .npy array");
             }
         }
         if (bytes[6] != 1) {
-            throw new IOException(what + " is .npy version " + bytes[6] + "." + bytes[7] + "; version 1.0 is expected");
+            throw new FormatException(what + " is .npy version " + bytes[6] + "." + bytes[7] + "; version 1.0 is expected");
         }
         int headerLength = (bytes[8] & 0xff) | (bytes[9] & 0xff) << 8;
         if (10 + headerLength > bytes.length) {
-            throw new IOException(what + " is truncated");
+            throw new FormatException(what + " is truncated");
         }
         String header = new String(bytes, 10, headerLength, StandardCharsets.US_ASCII);
         Matcher matcher = HEADER.matcher(header);
         if (!matcher.matches()) {
-            throw new IOException(what + " is not a 2-D little-endian float64 array in C order: " + header.strip());
+            throw new FormatException(what + " is not a 2-D little-endian float64 array in C order: "
+                    + ModelReader.clip(header.strip()));
         }
-        int rows = Integer.parseInt(matcher.group(1));
-        int cols = Integer.parseInt(matcher.group(2));
-        long expected = 10L + headerLength + 8L * rows * cols;
-        if (bytes.length != expected) {
-            throw new IOException(what + " has " + (bytes.length - 10 - headerLength) + " bytes of data, expected " + 8L * rows * cols);
+        long rows = Long.parseLong(matcher.group(1));
+        long cols = Long.parseLong(matcher.group(2));
+        long data = bytes.length - 10L - headerLength;
+        if (rows > Integer.MAX_VALUE || cols > Integer.MAX_VALUE || rows * cols * 8 != data) {
+            throw new FormatException(what + " has " + data + " bytes of data, but its header says " + rows + "x" + cols);
         }
-        ByteBuffer data = ByteBuffer.wrap(bytes, 10 + headerLength, 8 * rows * cols).order(ByteOrder.LITTLE_ENDIAN);
-        DMatrixRMaj matrix = new DMatrixRMaj(rows, cols);
-        for (int i = 0; i < rows * cols; i++) {
-            matrix.data[i] = data.getDouble();
+        ByteBuffer buffer = ByteBuffer.wrap(bytes, 10 + headerLength, (int) data).order(ByteOrder.LITTLE_ENDIAN);
+        DMatrixRMaj matrix = new DMatrixRMaj((int) rows, (int) cols);
+        for (int i = 0; i < matrix.data.length; i++) {
+            matrix.data[i] = buffer.getDouble();
         }
         return matrix;
     }

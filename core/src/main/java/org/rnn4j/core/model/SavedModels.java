@@ -79,9 +79,9 @@ public final class SavedModels {
     }
 
     /** The settings a stored configuration gives, keys added since it was written taking their defaults. */
-    public static RunSettings settings(SavedModel saved, Config reference, String origin) {
+    public static RunSettings settings(Config stored, Config reference, String origin) {
         try {
-            return RunSettings.from(saved.config().withFallback(reference).resolve());
+            return RunSettings.from(stored.withFallback(reference).resolve());
         } catch (InvalidInputException e) {
             throw new InvalidInputException(origin + ": the model's configuration is not valid: " + e.getMessage(), e);
         }
@@ -94,34 +94,59 @@ public final class SavedModels {
      *         builds other parameter blocks than the file holds
      */
     public static Network network(SavedModel saved, RunSettings settings, PluginRegistry registry, String origin) {
-        if (!registry.has(PluginKind.TOPOLOGY, saved.topology())) {
-            throw new InvalidInputException(origin + ": the model needs the topology '" + saved.topology()
+        Network network = network(saved.topology(), saved.inputSize(), saved.outputSize(), settings, registry, origin);
+        List<ModelFile.BlockShape> shapes = new ArrayList<>();
+        for (SavedModel.Block block : saved.blocks()) {
+            shapes.add(new ModelFile.BlockShape(block.name(), "", block.value().numRows, block.value().numCols));
+        }
+        requireShapes(network, shapes, saved.topology(), origin);
+        List<Parameters.Block> blocks = network.parameters().blocks();
+        for (int i = 0; i < blocks.size(); i++) {
+            blocks.get(i).value().setTo(saved.blocks().get(i).value());
+        }
+        return network;
+    }
+
+    /**
+     * Checks what a file declares against the network its configuration builds, before any array
+     * is read: a file is never read further than the model it can be.
+     */
+    public static void requireFits(ModelFile.Declared declared, Config reference, PluginRegistry registry, String origin) {
+        RunSettings settings = settings(declared.config(), reference, origin);
+        Network network = network(declared.topology(), declared.inputs(), declared.outputs(), settings, registry, origin);
+        requireShapes(network, declared.blocks(), declared.topology(), origin);
+    }
+
+    private static Network network(String topology, int inputs, int outputs, RunSettings settings, PluginRegistry registry,
+                                   String origin) {
+        if (!registry.has(PluginKind.TOPOLOGY, topology)) {
+            throw new InvalidInputException(origin + ": the model needs the topology '" + topology
                     + "', which is not installed (put its plugin jar on the plugin path); "
                     + registry.available(PluginKind.TOPOLOGY));
         }
-        Network network;
         try {
-            network = new TrainingEngine(registry).buildNetwork(settings, saved.inputSize(), saved.outputSize());
+            return new TrainingEngine(registry).buildNetwork(settings, inputs, outputs);
         } catch (InvalidInputException e) {
             throw new InvalidInputException(origin + ": the model's configuration no longer builds a network: " + e.getMessage(), e);
         }
+    }
+
+    private static void requireShapes(Network network, List<ModelFile.BlockShape> shapes, String topology, String origin) {
         List<Parameters.Block> blocks = network.parameters().blocks();
-        if (blocks.size() != saved.blocks().size()) {
-            throw new InvalidInputException(origin + ": the model has " + saved.blocks().size() + " parameter blocks but '"
-                    + saved.topology() + "' builds " + blocks.size());
+        if (blocks.size() != shapes.size()) {
+            throw new InvalidInputException(origin + ": the model has " + shapes.size() + " parameter blocks but '"
+                    + topology + "' builds " + blocks.size());
         }
         for (int i = 0; i < blocks.size(); i++) {
             Parameters.Block block = blocks.get(i);
-            SavedModel.Block stored = saved.blocks().get(i);
-            if (!block.name().equals(stored.name()) || block.value().numRows != stored.value().numRows
-                    || block.value().numCols != stored.value().numCols) {
-                throw new InvalidInputException(origin + ": parameter block " + (i + 1) + " is '" + stored.name() + "' "
-                        + stored.value().numRows + "x" + stored.value().numCols + " but '" + saved.topology() + "' builds '"
-                        + block.name() + "' " + block.value().numRows + "x" + block.value().numCols);
+            ModelFile.BlockShape stored = shapes.get(i);
+            if (!block.name().equals(stored.name()) || block.value().numRows != stored.rows()
+                    || block.value().numCols != stored.cols()) {
+                throw new InvalidInputException(origin + ": parameter block " + (i + 1) + " is '" + ModelReader.clip(stored.name())
+                        + "' " + stored.rows() + "x" + stored.cols() + " but '" + topology + "' builds '" + block.name() + "' "
+                        + block.value().numRows + "x" + block.value().numCols);
             }
-            block.value().setTo(stored.value());
         }
-        return network;
     }
 
     private static SavedModel saved(Parameters parameters, RunSettings settings, Config effective, PluginRegistry registry,
