@@ -17,4 +17,17 @@ public class InvalidInputException extends RuntimeException {
     public InvalidInputException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    /**
+     * Untrusted text (a data cell, a file's field) made safe to quote in a message: at most 80
+     * characters, and no line break or other control character, so that the message stays one line.
+     */
+    public static String quote(String text) {
+        StringBuilder quoted = new StringBuilder(Math.min(text.length(), 80));
+        for (int i = 0; i < text.length() && quoted.length() < 80; i++) {
+            char c = text.charAt(i);
+            quoted.append(Character.isISOControl(c) ? '?' : c);
+        }
+        return text.length() <= 80 ? quoted.toString() : quoted.substring(0, 77) + "...";
+    }
 }

@@ -156,7 +156,9 @@ public final class ConfigLoader {
         try {
             return ConfigFactory.parseString(text, options).resolve(ConfigResolveOptions.noSystem());
         } catch (ConfigException e) {
-            throw new InvalidInputException(origin + ": its config.conf is not valid: " + message(e), e);
+            // The message may quote the file's bytes: keep it one line and short.
+            String reason = message(e).replace(origin + ": ", "");
+            throw new InvalidInputException(origin + ": its config.conf is not valid: " + InvalidInputException.quote(reason), e);
         }
     }
 

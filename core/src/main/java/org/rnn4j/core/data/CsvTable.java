@@ -123,9 +123,8 @@ public record CsvTable(String file, List<String> columns, List<double[]> rows, i
         return value;
     }
 
-    /** At most 80 characters of a cell, for a message. */
-    static String clip(String text) {
-        return text.length() <= 80 ? text : text.substring(0, 77) + "...";
+    private static String clip(String text) {
+        return InvalidInputException.quote(text);
     }
 
     /** The index of column {@code name}, or an error listing the columns. */

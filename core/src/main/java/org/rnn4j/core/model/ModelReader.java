@@ -397,9 +397,9 @@ final class ModelReader {
         return node.isMissingNode() ? "missing" : clip(node.toString());
     }
 
-    /** At most 80 characters of something a file said, for a message. */
+    /** Something a file said, quoted safely: at most 80 characters, no control characters. */
     static String clip(String text) {
-        return text.length() <= 80 ? text : text.substring(0, 77) + "...";
+        return InvalidInputException.quote(text);
     }
 
     private InvalidInputException refused(String reason) {

@@ -84,6 +84,9 @@ public final class SavedModels {
             return RunSettings.from(stored.withFallback(reference).resolve());
         } catch (InvalidInputException e) {
             throw new InvalidInputException(origin + ": the model's configuration is not valid: " + e.getMessage(), e);
+        } catch (com.typesafe.config.ConfigException e) {
+            throw new InvalidInputException(origin + ": the model's configuration is not valid: "
+                    + InvalidInputException.quote(String.valueOf(e.getMessage()).replace(origin + ": ", "")), e);
         }
     }
 
