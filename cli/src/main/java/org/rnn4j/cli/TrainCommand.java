@@ -53,19 +53,23 @@ final class TrainCommand implements Callable<Integer> {
         if (verbose) {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "info");
         }
-        Rnn4j rnn4j;
-        RunFolder folder;
         if (resume != null) {
             if (run.runFile != null || !run.overrides.isEmpty()) {
                 throw new InvalidInputException("--resume continues a run with the configuration it was started with;"
                         + " give no run file or -D overrides with it");
             }
-            folder = RunFolder.open(resume);
-            rnn4j = parent.rnn4j().model(folder.checkpoint()).build();
-        } else {
-            rnn4j = run.rnn4j(parent);
-            folder = RunFolder.create(rnn4j.outputDirectory(), rnn4j.topology());
+            try (RunFolder folder = RunFolder.open(resume)) {
+                return train(parent.rnn4j().model(folder.checkpoint()).build(), folder);
+            }
         }
+        Rnn4j rnn4j = run.rnn4j(parent);
+        try (RunFolder folder = RunFolder.create(rnn4j.outputDirectory(), rnn4j.topology())) {
+            return train(rnn4j, folder);
+        }
+    }
+
+    /** Trains in {@code folder}, which this run holds. */
+    private int train(Rnn4j rnn4j, RunFolder folder) {
         PrintWriter err = spec.commandLine().getErr();
         TrainingListener progress = noProgress ? TrainingListener.NONE : new ProgressListener(System.console() != null, err);
         TrainingListener interrupt = new TrainingListener() {

@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rnn4j.core.RunFolder;
 import org.rnn4j.core.model.ModelFile;
 
 /** Every bad input gets one line and exit status 2, and nothing is half-written or lost. */
@@ -45,13 +46,59 @@ final class BadInputTest {
             return List.of();
         }
         try (Stream<Path> files = Files.walk(path)) {
-            return files.filter(Files::isRegularFile).map(p -> path.relativize(p).toString()).sorted().toList();
+            return files.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().equals(RunFolder.LOCK))
+                    .map(p -> path.relativize(p).toString()).sorted().toList();
         }
     }
 
     private String[] csvRun(Path output, Path data) {
         return new String[] {"train", "--no-progress", "-Drnn4j.output.dir=" + output, "-Drnn4j.data.type=csv",
             "-Drnn4j.data.files=[\"" + data + "\"]", "-Drnn4j.data.inputs=[x]", "-Drnn4j.data.targets=[y]"};
+    }
+
+    @Test
+    void aRunFolderHasOneWriterAtATime() throws IOException {
+        Path runs = folder.resolve("runs");
+        Outcome first = Outcome.run("train", "--no-progress", "-Drnn4j.output.dir=" + runs, "-Drnn4j.trainer.epochs=2",
+                "-Drnn4j.trainer.checkpoint-every=1");
+        assertEquals(0, first.status(), first.err());
+        Path run;
+        try (Stream<Path> list = Files.list(runs)) {
+            run = list.findFirst().orElseThrow();
+        }
+        try (RunFolder held = RunFolder.open(run)) {
+            Outcome second = Outcome.run("train", "--resume", run.toString(), "--no-progress");
+            assertEquals(2, second.status(), second.err());
+            assertEquals("rnn4j: " + run + ": in use by another rnn4j run (it holds " + run.resolve(".lock")
+                    + "); wait for it to end", second.err().strip());
+        }
+        Outcome after = Outcome.run("train", "--resume", run.toString(), "--no-progress");
+        assertEquals(0, after.status(), "free again once the first let go: " + after.err());
+    }
+
+    @Test
+    void aFailedWriteNamesThePathAndTheReasonAndLeavesNoRunFolder() throws IOException {
+        Path notAFolder = Files.writeString(folder.resolve("file"), "x");
+        Outcome outcome = Outcome.run("describe", "--dot", notAFolder.resolve("net.dot").toString());
+        assertEquals(2, outcome.status(), outcome.err());
+        assertTrue(outcome.err().startsWith("rnn4j: " + notAFolder.resolve("net.dot") + ": cannot write: "), outcome.err());
+        assertEquals(1, outcome.err().strip().lines().count(), outcome.err());
+    }
+
+    @Test
+    void whatWouldNotFitTheHeapIsRefusedBeforeItIsAllocated() {
+        Outcome network = Outcome.run("train", "--no-progress", "-Drnn4j.output.dir=" + folder.resolve("runs"),
+                "-Drnn4j.topology.hidden=[20000]");
+        assertEquals(2, network.status(), network.err());
+        assertTrue(network.err().matches("rnn4j: rnn4j.topology: this network's 400060001 parameters need about 25.6 GB;"
+                + " this JVM may use [0-9.]+ GB — raise -Xmx \\(RNN4J_JAVA_OPTS for the command line\\), or a smaller"
+                + " hidden size\\R"), network.err());
+        Outcome data = Outcome.run("train", "--no-progress", "-Drnn4j.output.dir=" + folder.resolve("runs"),
+                "-Drnn4j.data.sequences=1000000000");
+        assertEquals(2, data.status(), data.err());
+        assertTrue(data.err().startsWith("rnn4j: rnn4j.data: 1000000000 sequences of about 30 steps need about"), data.err());
+        assertFalse(Files.exists(folder.resolve("runs")) && folder.resolve("runs").toFile().list().length > 0,
+                "no run folder left behind");
     }
 
     @Test

@@ -93,6 +93,22 @@ final class ResumeTest {
     }
 
     @Test
+    void aSecondWriterIsRefusedWhileAnotherProcessTrainsInTheFolder() throws Exception {
+        Path output = folder.resolve("busy");
+        Process child = startAndWaitForCheckpoint(output, 3);
+        try {
+            Path run = checkpointIn(output).getParent();
+            StringWriter err = new StringWriter();
+            int status = Rnn4jCommand.execute(new String[] {"train", "--resume", run.toString(), "--no-progress"},
+                    new PrintWriter(new StringWriter()), new PrintWriter(err));
+            assertEquals(2, status, err.toString());
+            assertTrue(err.toString().startsWith("rnn4j: " + run + ": in use by another rnn4j run"), err.toString());
+        } finally {
+            child.destroyForcibly().waitFor();
+        }
+    }
+
+    @Test
     void aRunKilledWithSigkillResumesToTheSameParametersBitForBit() throws Exception {
         double[] expected = uninterrupted();
         Path output = folder.resolve("killed");

@@ -1,7 +1,11 @@
 package org.rnn4j.core;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -18,7 +22,10 @@ import org.rnn4j.api.training.EpochRecord;
  * model). Every file is written to a temporary name and moved into place, so a reader never sees
  * half a file.
  */
-public final class RunFolder {
+public final class RunFolder implements AutoCloseable {
+
+    /** The lock file that makes a run folder one run's at a time. */
+    public static final String LOCK = ".lock";
 
     /** The trained model's file name in a run folder. */
     public static final String MODEL = "model.rnn4j";
@@ -27,12 +34,53 @@ public final class RunFolder {
     public static final String CHECKPOINT = "checkpoint.rnn4j";
 
     private final Path path;
+    private final FileChannel lockChannel;
+    private final FileLock lock;
 
     private RunFolder(Path path) {
         this.path = path;
+        try {
+            lockChannel = FileChannel.open(path.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        } catch (IOException e) {
+            throw new InvalidInputException(path + ": cannot write in the run folder: " + e.getMessage(), e);
+        }
+        FileLock held;
+        try {
+            held = lockChannel.tryLock();
+        } catch (IOException | OverlappingFileLockException e) {
+            held = null;
+        }
+        if (held == null) {
+            closeQuietly(lockChannel);
+            throw new InvalidInputException(path + ": in use by another rnn4j run (it holds " + path.resolve(LOCK)
+                    + "); wait for it to end");
+        }
+        lock = held;
     }
 
-    /** Makes a new, empty run folder under {@code parent}, named after the time and topology. */
+    /** Releases the folder for the next run (the lock file stays: deleting it would race with a waiting run). */
+    @Override
+    public void close() {
+        try {
+            lock.release();
+        } catch (IOException e) {
+            // the channel's close below releases it too
+        }
+        closeQuietly(lockChannel);
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            // nothing more to release
+        }
+    }
+
+    /**
+     * Makes a new run folder under {@code parent}, named after the time and topology, and holds it
+     * until {@link #close()}: a second writer is refused.
+     */
     public static RunFolder create(Path parent, String label) {
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT));
         try {
@@ -50,7 +98,11 @@ public final class RunFolder {
         }
     }
 
-    /** An existing run folder, to resume the run in it. */
+    /**
+     * An existing run folder, to resume the run in it, held until {@link #close()}.
+     *
+     * @throws InvalidInputException when another run holds it
+     */
     public static RunFolder open(Path folder) {
         if (!Files.isDirectory(folder)) {
             throw new InvalidInputException(folder + ": no such run folder");
@@ -70,7 +122,9 @@ public final class RunFolder {
     public void deleteIfUnused() {
         try (var files = Files.list(path)) {
             List<Path> all = files.toList();
-            if (all.stream().allMatch(p -> p.getFileName().toString().equals("effective.conf"))) {
+            if (all.stream().allMatch(p -> p.getFileName().toString().equals("effective.conf")
+                    || p.getFileName().toString().equals(LOCK))) {
+                close();
                 for (Path file : all) {
                     Files.delete(file);
                 }

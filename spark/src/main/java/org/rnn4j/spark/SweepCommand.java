@@ -61,30 +61,31 @@ final class SweepCommand implements Callable<Integer> {
         out.printf("sweep %s: %d runs on %s%n", file, plan.runs().size(), spark.sparkContext().master());
         out.flush();
 
-        RunFolder folder = RunFolder.create(Path.of(base.getString("rnn4j.output.dir")), "sweep");
-        folder.write("sweep.conf", sweepFile.root().render(com.typesafe.config.ConfigRenderOptions.defaults()
-                .setOriginComments(false).setJson(false)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        Dataset<Row> results = Sweep.run(spark, plan);
-        List<Row> rows;
-        try {
-            rows = Sweep.write(results, folder.path());
-        } catch (RuntimeException e) {
-            throw SparkFailures.unwrap(e);
-        } finally {
-            results.unpersist();
+        try (RunFolder folder = RunFolder.create(Path.of(base.getString("rnn4j.output.dir")), "sweep")) {
+            folder.write("sweep.conf", sweepFile.root().render(com.typesafe.config.ConfigRenderOptions.defaults()
+                    .setOriginComments(false).setJson(false)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            Dataset<Row> results = Sweep.run(spark, plan);
+            List<Row> rows;
+            try {
+                rows = Sweep.write(results, folder.path());
+            } catch (RuntimeException e) {
+                throw SparkFailures.unwrap(e);
+            } finally {
+                results.unpersist();
+            }
+            print(plan, rows, out);
+            long failed = rows.stream().filter(row -> !"ok".equals(row.getAs("status"))).count();
+            out.printf("%d runs, %d failed; results: %s, %s%n", rows.size(), failed, folder.path().resolve("results.csv"),
+                    folder.path().resolve("results.parquet"));
+            if (failed < rows.size()) {
+                out.println("best model: " + folder.path().resolve(Sweep.BEST_MODEL));
+            }
+            if (failed == rows.size()) {
+                throw new InvalidInputException("every run of " + file + " failed; the first: "
+                        + rows.get(0).getAs("reason"));
+            }
+            return 0;
         }
-        print(plan, rows, out);
-        long failed = rows.stream().filter(row -> !"ok".equals(row.getAs("status"))).count();
-        out.printf("%d runs, %d failed; results: %s, %s%n", rows.size(), failed, folder.path().resolve("results.csv"),
-                folder.path().resolve("results.parquet"));
-        if (failed < rows.size()) {
-            out.println("best model: " + folder.path().resolve(Sweep.BEST_MODEL));
-        }
-        if (failed == rows.size()) {
-            throw new InvalidInputException("every run of " + file + " failed; the first: "
-                    + rows.get(0).getAs("reason"));
-        }
-        return 0;
     }
 
     /** The results as an aligned table, best first. */
