@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -54,6 +55,53 @@ final class BadInputTest {
     private String[] csvRun(Path output, Path data) {
         return new String[] {"train", "--no-progress", "-Drnn4j.output.dir=" + output, "-Drnn4j.data.type=csv",
             "-Drnn4j.data.files=[\"" + data + "\"]", "-Drnn4j.data.inputs=[x]", "-Drnn4j.data.targets=[y]"};
+    }
+
+    @Test
+    void streamStopsReadingWhenNobodyReadsItsOutput() throws IOException {
+        int[] read = new int[1];
+        java.io.InputStream endless = new java.io.InputStream() {
+            @Override
+            public int read() {
+                if (read[0] == 400_000) {
+                    return -1; // the end, so that a regression fails instead of reading forever
+                }
+                read[0]++;
+                return read[0] % 2 == 1 ? '1' : '\n';
+            }
+        };
+        java.io.OutputStream closed = new java.io.OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                throw new IOException("Broken pipe");
+            }
+        };
+        java.io.InputStream stdin = System.in;
+        try {
+            System.setIn(endless);
+            int status = Rnn4jCommand.execute(new String[] {"stream", model.toString()}, new PrintWriter(closed),
+                    new PrintWriter(new java.io.StringWriter()));
+            assertEquals(0, status);
+        } finally {
+            System.setIn(stdin);
+        }
+        assertTrue(read[0] < 100_000, "it stopped at once: " + read[0] + " bytes read");
+    }
+
+    @Test
+    void keysOutsideRnn4jAreReportedAsIgnored() {
+        java.io.PrintStream stderr = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        Outcome outcome;
+        try {
+            System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+            outcome = Outcome.run("config", "-Dfoo.bar=1");
+        } finally {
+            System.setErr(stderr);
+        }
+        assertEquals(0, outcome.status(), outcome.err());
+        assertTrue(captured.toString(java.nio.charset.StandardCharsets.UTF_8)
+                .contains("WARN command line: ignored: foo.bar is not an rnn4j key"), captured.toString());
     }
 
     @Test
@@ -191,6 +239,12 @@ final class BadInputTest {
         assertTrue(bad.err().contains("rnn4j: stdin:3: value 1 holds 'x', not a number"), bad.err());
         assertTrue(bad.err().contains("updated model (2 updates) written to " + kept), "work is not lost: " + bad.err());
         assertEquals(2, bad.out().strip().lines().count());
+
+        Outcome longLine = Outcome.runWithInput("0,1\n" + "1".repeat(100) + "\n", "stream", model.toString(), "--max-line", "16");
+        assertEquals(2, longLine.status());
+        assertEquals("rnn4j: stdin:2: a line longer than 16 characters", longLine.err().strip());
+        Outcome javaNumber = Outcome.runWithInput("0x1p1\n", "stream", model.toString());
+        assertEquals("rnn4j: stdin:1: value 1 holds '0x1p1', not a number", javaNumber.err().strip());
 
         Outcome offline = Outcome.runWithInput("0,1\n", "stream", model.toString(), "--learn", "--trainer", "bptt");
         assertEquals(2, offline.status());

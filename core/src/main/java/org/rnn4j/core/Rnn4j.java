@@ -45,6 +45,8 @@ import org.rnn4j.core.model.SavedModels;
 import org.rnn4j.core.plugin.PluginKind;
 import org.rnn4j.core.plugin.PluginRegistry;
 import org.rnn4j.core.plugin.PluginSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The front door: one configured rnn4j. Made from a {@link Config} (the run's settings; every
@@ -64,6 +66,8 @@ import org.rnn4j.core.plugin.PluginSource;
  * Nothing here prints, exits or keeps global state; logging goes through SLF4J.
  */
 public final class Rnn4j {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Rnn4j.class);
 
     private final Config config;
     private final Config reference;
@@ -163,7 +167,14 @@ public final class Rnn4j {
          * @throws PluginException when a plugin's code fails while being set up
          */
         public Rnn4j build() {
-            Config run = RunConfig.read(runFile, overrides).withFallback(config);
+            Config own = RunConfig.read(runFile, overrides);
+            for (var entry : own.entrySet()) {
+                if (!entry.getKey().startsWith("rnn4j.")) {
+                    LOG.warn("{}: ignored: {} is not an rnn4j key (they all start with rnn4j.)",
+                            ConfigLoader.where(entry.getValue().origin()), entry.getKey());
+                }
+            }
+            Config run = own.withFallback(config);
             ModelFile.Declared saved = model == null ? null : ModelFile.declared(model);
             List<Path> folders = new ArrayList<>(pluginFolders);
             if (saved != null) {

@@ -161,7 +161,8 @@ public final class TrainingEngine {
         long start = System.nanoTime();
         Outcome outcome;
         try {
-            outcome = runEpochs(settings, trainer, session, updater, progress, split, loss, signal, request.sink(), network);
+            outcome = runEpochs(settings, trainer, session, updater, progress, split, loss, signal, request.sink(), network,
+                    new LossWatch(LOG, settings));
         } catch (HostException e) {
             throw e.getCause();
         }
@@ -179,7 +180,7 @@ public final class TrainingEngine {
     /** The epochs from the first still to run to the last, or until something ends the run. */
     private static Outcome runEpochs(RunSettings settings, Trainer trainer, TrainingSession session,
                                      ParameterUpdater updater, Progress progress, DataSplit split, Loss loss,
-                                     TrainingListener signal, Checkpoint.Sink sink, Network network) {
+                                     TrainingListener signal, Checkpoint.Sink sink, Network network, LossWatch watch) {
         for (int epoch = progress.nextEpoch(); epoch <= settings.epochs(); epoch++) {
             updater.setLearningRateFactor(settings.schedule().factor(epoch));
             int current = epoch;
@@ -201,6 +202,7 @@ public final class TrainingEngine {
             double validationLoss = check == null ? Double.NaN : check.lossPerStep();
             Map<String, Double> metrics = check == null ? Map.of() : check.metrics();
             boolean exhausted = progress.completed(new EpochRecord(epoch, trainLoss, validationLoss, metrics));
+            watch.observe(epoch, trainLoss);
             signal.onEpoch(new EpochEvent(epoch, settings.epochs(), trainLoss, validationLoss, metrics));
             LOG.debug("epoch {}: train loss {}, validation loss {}", epoch, trainLoss, validationLoss);
             if (settings.checkpointEvery() > 0 && epoch % settings.checkpointEvery() == 0) {

@@ -10,6 +10,7 @@ import com.typesafe.config.ConfigFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -79,6 +80,10 @@ final class CsvFilesTest {
         assertRefused("x,y\n1,2\nInfinity,4\n", "bad.csv:3: column 'x' holds Infinity; values must be finite numbers");
         assertRefused("x,y\n1,2\n3\n", "bad.csv:3: 1 cells, but the header has 2 columns");
         assertRefused("x,y\n1,2\n3,four\n", "bad.csv:3: column 'y' holds 'four', not a number");
+        assertRefused("x,y\n1,2\n3,1d\n", "bad.csv:3: column 'y' holds '1d', not a number");
+        assertRefused("x,y\n1,2\n0x1p1,1\n", "bad.csv:3: column 'x' holds '0x1p1', not a number");
+        assertRefused("x,y\n1,2\n3," + "9".repeat(10_000) + "z\n", "bad.csv:3: column 'y' holds '"
+                + "9".repeat(77) + "...', not a number");
         assertRefused("x,y\n", "bad.csv: no data rows; the data set is empty");
         assertRefused("", "bad.csv: empty; expected a header row and data rows");
         assertRefused("x,z\n1,2\n", "bad.csv: has no column 'y' (asked for by rnn4j.data.targets); its columns are x, z");
@@ -90,6 +95,15 @@ final class CsvFilesTest {
                 () -> load("files = [\"" + split + "\"], sequence-column = id, inputs = [x], targets = [y]"));
         assertTrue(apart.getMessage().endsWith("split.csv:4: sequence 'a' continues after other sequences;"
                 + " keep each sequence's rows together"), apart.getMessage());
+    }
+
+    @Test
+    void aUtf8ByteOrderMarkBeforeTheHeaderIsDroppedAndWindowsLineEndsAreRead() throws IOException {
+        Path marked = file("marked.csv", "\uFEFFx,y\r\n1,2\r\n3,4\r\n");
+        DataSet data = load("files = [\"" + marked + "\"], inputs = [x], targets = [y]");
+        assertEquals(2, data.sequences().get(0).length());
+        assertEquals(List.of("x"), data.inputNames());
+        assertEquals(List.of("y"), data.targetNames());
     }
 
     private void assertRefused(String text, String message) throws IOException {
