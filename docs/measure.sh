@@ -33,3 +33,31 @@ run "embedded-reber elman [16]" -Drnn4j.data.type=embedded-reber -Drnn4j.trainer
 run "embedded-reber feedforward" -Drnn4j.data.type=embedded-reber -Drnn4j.trainer.loss=cross-entropy -Drnn4j.topology.output-activation=identity -Drnn4j.topology.type=feedforward
 run "airline elman" -Drnn4j.data.type=airline-passengers -Drnn4j.data.normalize=standard -Drnn4j.topology.output-activation=identity -Drnn4j.trainer.epochs=200 -Drnn4j.trainer.batch-size=4
 run "adding elman [16]" -Drnn4j.data.type=adding -Drnn4j.topology.output-activation=identity -Drnn4j.topology.hidden=[16]
+
+# docs/embedding.md: the sensor example's loss on later, drifted readings before and after online learning.
+mvn -B -q -Dstyle.color=never -pl embedding-example -am install -DskipTests >/dev/null
+mvn -B -q -Dstyle.color=never -pl embedding-example dependency:build-classpath -Dmdep.outputFile="$out/classpath" >/dev/null
+cp=$(cat "$out/classpath")
+printf '%-44s ' "embedding example (before, after)"
+java -Dorg.slf4j.simpleLogger.defaultLogLevel=info -cp "embedding-example/target/classes:$cp" \
+  org.rnn4j.embedding.SensorForecast "$out/sensor.rnn4j" 2>&1 | grep 'before and' | sed -E 's/.*SensorForecast - //'
+
+# docs/security.md: the fuzz test's figures, and a 2 MB model file holding a 2 GB entry.
+rm -f cli/target/fuzz-figures.txt
+mvn -B -q -Dstyle.color=never -pl cli -am test -Dtest=FuzzTest -Dsurefire.failIfNoSpecifiedTests=false >/dev/null
+sed 's/^/fuzz test, /' cli/target/fuzz-figures.txt
+./rnn4j train --no-progress -Drnn4j.output.dir="$out/bomb" -Drnn4j.trainer.epochs=1 >/dev/null
+/usr/bin/python3 - "$(ls "$out"/bomb/*/model.rnn4j)" "$out/bomb.rnn4j" <<'PYTHON'
+import sys, zipfile
+with zipfile.ZipFile(sys.argv[1]) as source, zipfile.ZipFile(sys.argv[2], 'w', zipfile.ZIP_DEFLATED) as bomb:
+    for item in source.infolist():
+        if item.filename == 'parameters/0.npy':
+            with bomb.open(item.filename, 'w', force_zip64=True) as entry:
+                for _ in range(128):
+                    entry.write(bytes(1 << 24))          # 2 GB of zeros
+        else:
+            bomb.writestr(item, source.read(item.filename))
+PYTHON
+printf '%-44s ' "2 GB entry in a $(( $(stat -c %s "$out/bomb.rnn4j") / 1000000 )) MB model, inspect"
+/usr/bin/time -o "$out/time" -f '%e s, %M KB resident' ./rnn4j inspect "$out/bomb.rnn4j" >/dev/null 2>"$out/refusal" || true
+echo "$(cat "$out/time" | tail -1); $(cat "$out/refusal")"

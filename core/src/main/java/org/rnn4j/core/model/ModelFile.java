@@ -117,7 +117,8 @@ public final class ModelFile {
         }
         ArrayNode optimizer = node.putArray("optimizer");
         int i = 0;
-        for (Map.Entry<String, double[]> entry : checkpoint.optimizer().entrySet()) {
+        // By name: an optimizer's state may be a Map.of, whose order changes from JVM to JVM.
+        for (Map.Entry<String, double[]> entry : new java.util.TreeMap<>(checkpoint.optimizer()).entrySet()) {
             String file = "checkpoint/optimizer-" + i++ + ".npy";
             optimizer.addObject().put("name", entry.getKey()).put("file", file);
             put(zip, file, Npy.write(new DMatrixRMaj(1, entry.getValue().length, true, entry.getValue())));
