@@ -90,4 +90,18 @@ final class NetworkCommandsTest {
         }
         return false;
     }
+
+    @Test
+    void describeAndTheDrawingShowADelayOfThreeAsItsChainOfContextCopies() {
+        org.rnn4j.api.network.Network network = org.rnn4j.api.graph.LayerGraph.builder(1)
+                .group("out", 1, new org.rnn4j.api.activation.Identity(), true)
+                .connect("input", "out", 3)
+                .output("out")
+                .build().network();
+        String text = NetworkDescription.text("delayed", network);
+        assertTrue(text.contains("input[t-1]") && text.contains("input[t-2]"), text);
+        assertTrue(text.contains("input[t-3]->out"), text);
+        String dot = NetworkDescription.dot("delayed", network);
+        assertTrue(dot.contains("\"input[t-2]\""), dot);
+    }
 }

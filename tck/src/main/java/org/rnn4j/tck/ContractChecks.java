@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.random.RandomGenerator;
 import org.ejml.data.DMatrixRMaj;
+import org.rnn4j.api.network.JacobiansFromBackward;
 import org.rnn4j.api.network.Network;
 import org.rnn4j.api.network.Parameters;
 import org.rnn4j.api.network.StepCache;
@@ -56,6 +57,7 @@ public final class ContractChecks {
         results.add(backward(network, random, 2, 4));
         results.add(stateJacobian(network, random, 2));
         results.add(parameterJacobian(network, random, 2));
+        results.add(jacobiansAsFromBackward(network, random, 2));
         results.add(sensitivity(network, random, 2, 4));
         results.add(rtrlEqualsBptt(network, random, 2, 5));
         results.add(backwardThroughTime(network, random, 3, 6));
@@ -190,6 +192,38 @@ public final class ContractChecks {
                 }
                 worst.add("row " + row + " " + block.name(), analytic, numeric);
             }
+        }
+        return worst.result();
+    }
+
+    /**
+     * {@code stateJacobian} and {@code addParameterJacobian} of every row against what
+     * {@link JacobiansFromBackward} derives from {@code backward} — the defaults a network may
+     * override for speed (relative ≤ {@link #EXACT_TOLERANCE}). A network that does not override
+     * them passes exactly.
+     */
+    public static Result jacobiansAsFromBackward(Network network, RandomGenerator random, int batch) {
+        int n = network.stateSize();
+        if (n == 0) {
+            return new Result("jacobiansAsDefault", 0, "no state", EXACT_TOLERANCE);
+        }
+        int p = network.parameters().size();
+        DMatrixRMaj previous = random(batch, n, random);
+        DMatrixRMaj input = random(batch, network.inputSize(), random);
+        StepCache cache = network.newStepCache(batch);
+        network.forward(previous, input, cache);
+        Worst worst = new Worst("jacobiansAsDefault", EXACT_TOLERANCE);
+        for (int row = 0; row < batch; row++) {
+            DMatrixRMaj own = new DMatrixRMaj(n, n);
+            DMatrixRMaj derived = new DMatrixRMaj(n, n);
+            network.stateJacobian(cache, row, own);
+            JacobiansFromBackward.stateJacobian(network, cache, row, derived);
+            worst.add("row " + row + " state Jacobian", own.data, derived.data);
+            DMatrixRMaj ownSensitivity = new DMatrixRMaj(n, p);
+            DMatrixRMaj derivedSensitivity = new DMatrixRMaj(n, p);
+            network.addParameterJacobian(cache, row, ownSensitivity);
+            JacobiansFromBackward.addParameterJacobian(network, cache, row, derivedSensitivity);
+            worst.add("row " + row + " parameter Jacobian", ownSensitivity.data, derivedSensitivity.data);
         }
         return worst.result();
     }

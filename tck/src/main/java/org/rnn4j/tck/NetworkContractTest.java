@@ -52,6 +52,14 @@ public abstract class NetworkContractTest {
     }
 
     @Test
+    void overriddenJacobiansEqualThoseDerivedFromBackward() {
+        Network network = newNetwork(8);
+        SplittableRandom random = new SplittableRandom(18);
+        ContractChecks.randomizeParameters(network, random);
+        assertPassed(ContractChecks.jacobiansAsFromBackward(network, random, 2));
+    }
+
+    @Test
     void sensitivitiesPropagatedOverStepsMatchFiniteDifferences() {
         Network network = newNetwork(6);
         SplittableRandom random = new SplittableRandom(16);

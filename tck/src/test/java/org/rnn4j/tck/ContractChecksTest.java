@@ -168,4 +168,39 @@ final class ContractChecksTest {
         ContractChecks.randomizeParameters(broken, random);
         assertFalse(ContractChecks.parameterJacobian(broken, random, 2).passed());
     }
+
+    @Test
+    void anOverrideThatDriftsFromTheDefaultFailsTheExactCheckThoughFiniteDifferencesMissIt() {
+        Network drifting = new ForwardingNetwork(elman()) {
+            @Override
+            public void stateJacobian(StepCache cache, int row, DMatrixRMaj jacobian) {
+                super.stateJacobian(cache, row, jacobian);
+                jacobian.data[4] *= 1 + 1e-7;
+            }
+        };
+        SplittableRandom random = new SplittableRandom(5);
+        ContractChecks.randomizeParameters(drifting, random);
+        ContractChecks.Result exact = ContractChecks.jacobiansAsFromBackward(drifting, random, 2);
+        assertFalse(exact.passed(), exact.toString());
+        assertTrue(exact.where().endsWith("state Jacobian"), exact.toString());
+    }
+
+    @Test
+    void aNetworkWithForwardAndBackwardOnlyPassesEveryCheck() {
+        Network elman = elman();
+        Network plain = new ForwardingNetwork(elman) {
+            @Override
+            public void stateJacobian(StepCache cache, int row, DMatrixRMaj jacobian) {
+                org.rnn4j.api.network.JacobiansFromBackward.stateJacobian(this, cache, row, jacobian);
+            }
+
+            @Override
+            public void addParameterJacobian(StepCache cache, int row, DMatrixRMaj sensitivity) {
+                org.rnn4j.api.network.JacobiansFromBackward.addParameterJacobian(this, cache, row, sensitivity);
+            }
+        };
+        for (ContractChecks.Result result : ContractChecks.all(plain, new SplittableRandom(6))) {
+            assertTrue(result.passed(), result.toString());
+        }
+    }
 }

@@ -1,7 +1,5 @@
 package org.rnn4j.topologies;
 
-import java.util.random.RandomGenerator;
-import org.ejml.data.DMatrixRMaj;
 import org.rnn4j.api.Activation;
 import org.rnn4j.api.InvalidInputException;
 import org.rnn4j.api.Memory;
@@ -41,44 +39,38 @@ final class TopologySettings {
         }
     }
 
+    /** Copies of θ a run keeps: θ, gradients, optimizer state, the best epoch, checkpoint snapshots. */
+    static final long TRAINING_COPIES = 8;
+
     /**
      * Builds the network of {@code graph} and initialises it: feed-forward weights by
      * {@code init.feedforward}, recurrent ones (those carrying the previous step) by
      * {@code init.recurrent}, self-feedback weights (one per unit) uniform in ±{@code init.range};
-     * biases start at zero.
+     * biases start at zero. The rules are the graph kit's own ({@link WeightInit}), declared on the
+     * graph, which initialises the network from the context's seeded random source.
      */
-    /** Copies of θ a run keeps: θ, gradients, optimizer state, the best epoch, checkpoint snapshots. */
-    static final long TRAINING_COPIES = 8;
-
     GraphNetwork network(LayerGraph.Builder graph) {
-        String feedforward = settings.oneOf("init.feedforward", "glorot-uniform", "uniform");
-        String recurrent = settings.oneOf("init.recurrent", "orthogonal", "glorot-uniform", "uniform");
         double range = settings.number("init.range", Double.MIN_VALUE, Double.MAX_VALUE);
-        GraphNetwork network;
+        graph.initialise(rule(settings.oneOf("init.feedforward", "glorot-uniform", "uniform"), range),
+                rule(settings.oneOf("init.recurrent", "orthogonal", "glorot-uniform", "uniform"), range),
+                WeightInit.uniform(range));
         try {
             LayerGraph declared = graph.build();
             // θ, its gradient, the optimizer's moments, the best epoch's copy and checkpoint snapshots: about 8 copies.
             long parameters = declared.parameterCount();
             Memory.require(Memory.doubles(parameters, TRAINING_COPIES), context.path() + ": this network's " + parameters
                     + " parameters", "a smaller hidden size");
-            network = declared.network();
+            return declared.network(context.random());
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(context.path() + ": cannot build this network: " + e.getMessage(), e);
         }
-        RandomGenerator random = context.random();
-        for (LayerGraph.Connection connection : network.graph().connections()) {
-            if (!connection.trainable()) {
-                continue;
-            }
-            DMatrixRMaj weights = network.parameters().get(connection.name());
-            String rule = connection.kind() == LayerGraph.Kind.DIAGONAL ? "uniform"
-                    : connection.recurrent() ? recurrent : feedforward;
-            switch (rule) {
-                case "orthogonal" -> WeightInit.orthogonal(weights, random);
-                case "glorot-uniform" -> WeightInit.glorotUniform(weights, random);
-                default -> WeightInit.uniform(weights, range, random);
-            }
-        }
-        return network;
+    }
+
+    private static WeightInit.Rule rule(String name, double range) {
+        return switch (name) {
+            case "orthogonal" -> WeightInit.orthogonal();
+            case "glorot-uniform" -> WeightInit.glorotUniform();
+            default -> WeightInit.uniform(range);
+        };
     }
 }

@@ -1,6 +1,12 @@
 package org.rnn4j.topologies;
 
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Nested;
+import org.rnn4j.api.activation.Sigmoid;
+import org.rnn4j.api.activation.Tanh;
+import org.rnn4j.api.graph.LayerGraph;
+import org.rnn4j.api.network.Network;
+import org.rnn4j.tck.NetworkContractTest;
 import org.rnn4j.api.Topology;
 import org.rnn4j.tck.TopologyContractTest;
 
@@ -135,6 +141,25 @@ final class TopologiesContractTest {
         @Override
         protected String settings() {
             return "units = 5";
+        }
+    }
+
+    /** A graph with delays 2 and 3, realised as chains of context groups: every contract holds. */
+    @Nested
+    final class DelaysTwoAndThree extends NetworkContractTest {
+        @Override
+        protected Network newNetwork(long seed) {
+            return LayerGraph.builder(2)
+                    .group("hidden", 3, new Tanh(), true)
+                    .connect("input", "hidden", 0)
+                    .connect("input", "hidden", 2)
+                    .connect("hidden", "hidden", 3)
+                    .group("output", 2, new Sigmoid(), true)
+                    .connect("hidden", "output", 0)
+                    .connect("hidden", "output", 2)
+                    .output("output")
+                    .build()
+                    .network(new SplittableRandom(seed));
         }
     }
 }

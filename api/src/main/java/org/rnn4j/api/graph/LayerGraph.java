@@ -74,7 +74,8 @@ public final class LayerGraph {
      *                  source is fed by delay-1 connections only (a context group). Topologies
      *                  initialise recurrent weights differently.
      */
-    public record Connection(String name, String from, String to, int delay, Kind kind, double weight, boolean recurrent) {
+    public record Connection(String name, String from, String to, int delay, Kind kind, double weight, boolean recurrent,
+                             WeightInit.Rule init) {
         /** Whether it has parameters. */
         public boolean trainable() {
             return kind != Kind.FIXED;
@@ -147,9 +148,28 @@ public final class LayerGraph {
         return count;
     }
 
-    /** Builds the network, with every parameter zero; initialise them through its parameters. */
+    /**
+     * Builds the network with every parameter zero — for tests and for setting parameters by hand;
+     * a topology builds with {@link #network(RandomGenerator)}.
+     */
     public GraphNetwork network() {
         return new GraphNetwork(this);
+    }
+
+    /**
+     * Builds the network and initialises it as declared: every trainable connection, in
+     * declaration order, by its rule ({@link Builder#initialise}, or the one given to it), from
+     * {@code random} — a topology passes its {@code TopologyContext.random()}, so that the same seed
+     * gives the same network. Biases start at zero.
+     */
+    public GraphNetwork network(java.util.random.RandomGenerator random) {
+        GraphNetwork network = new GraphNetwork(this);
+        for (Connection connection : connections) {
+            if (connection.trainable()) {
+                connection.init().fill(network.parameters().get(connection.name()), random);
+            }
+        }
+        return network;
     }
 
     /** Declares groups and connections; groups are evaluated in the order declared. */
@@ -159,6 +179,9 @@ public final class LayerGraph {
         private String output;
         private int outputOffset;
         private int outputSize = -1;
+        private WeightInit.Rule feedforward = WeightInit.glorotUniform();
+        private WeightInit.Rule recurrent = WeightInit.orthogonal();
+        private WeightInit.Rule diagonal = WeightInit.uniform(0.5);
 
         private Builder(int inputSize) {
             if (inputSize <= 0) {
@@ -196,41 +219,100 @@ public final class LayerGraph {
             return this;
         }
 
-        /** A trainable full connection named {@code from->to} (or {@code from[t-1]->to} when delayed). */
-        public Builder connect(String from, String to, int delay) {
-            return connect(from + (delay == 1 ? "[t-1]" : "") + "->" + to, from, to, delay);
+        /**
+         * How trainable connections start unless one is given its own rule: full connections that
+         * carry the present step ({@code feedforward}, default Glorot-uniform), those that carry an
+         * earlier one ({@code recurrent}, default orthogonal), one-to-one ones ({@code diagonal},
+         * default uniform in ±0.5). Applies to connections declared before and after.
+         */
+        public Builder initialise(WeightInit.Rule feedforward, WeightInit.Rule recurrent, WeightInit.Rule diagonal) {
+            this.feedforward = requireNonNull(feedforward, "feedforward is null");
+            this.recurrent = requireNonNull(recurrent, "recurrent is null");
+            this.diagonal = requireNonNull(diagonal, "diagonal is null");
+            return this;
         }
 
-        /** A trainable full connection: a weight from every unit of {@code from} to every unit of {@code to}. */
+        /**
+         * A trainable full connection named {@code from->to}, or {@code from[t-d]->to} when it
+         * carries the values of d steps before.
+         */
+        public Builder connect(String from, String to, int delay) {
+            return connect(from + (delay > 0 ? "[t-" + delay + "]" : "") + "->" + to, from, to, delay);
+        }
+
+        /**
+         * A trainable full connection: a weight from every unit of {@code from} to every unit of
+         * {@code to}, carrying {@code from}'s values of {@code delay} steps before (0: this step's).
+         * A delay above 1 is realised as a chain of context groups {@code from[t-1]},
+         * {@code from[t-2]} … each a copy of the one before at the previous step; they join the
+         * state, which grows by {@code delay − 1} copies of {@code from}.
+         */
         public Builder connect(String name, String from, String to, int delay) {
-            return add(name, from, to, delay, Kind.FULL, 0);
+            return add(name, from, to, delay, Kind.FULL, 0, null);
+        }
+
+        /** As {@link #connect(String, String, String, int)}, starting by {@code init} instead of the builder's rule. */
+        public Builder connect(String name, String from, String to, int delay, WeightInit.Rule init) {
+            return add(name, from, to, delay, Kind.FULL, 0, requireNonNull(init, "init is null"));
         }
 
         /** A trainable one-to-one connection: unit i of {@code from} to unit i of {@code to}, a weight each. */
         public Builder connectDiagonal(String name, String from, String to, int delay) {
-            return add(name, from, to, delay, Kind.DIAGONAL, 0);
+            return add(name, from, to, delay, Kind.DIAGONAL, 0, null);
         }
 
         /** A constant one-to-one connection: {@code weight} times unit i of {@code from} into unit i of {@code to}. */
         public Builder connectFixed(String name, String from, String to, int delay, double weight) {
-            return add(name, from, to, delay, Kind.FIXED, weight);
+            return add(name, from, to, delay, Kind.FIXED, weight, null);
         }
 
-        private Builder add(String name, String from, String to, int delay, Kind kind, double weight) {
+        private Builder add(String name, String from, String to, int delay, Kind kind, double weight, WeightInit.Rule init) {
             requireNonNull(name, "name is null");
             for (Connection connection : connections) {
                 if (connection.name().equals(name)) {
                     throw new IllegalArgumentException("connection '" + name + "' declared twice");
                 }
             }
-            if (delay != 0 && delay != 1) {
-                throw new IllegalArgumentException("connection '" + name + "' has delay " + delay + "; delays are 0 or 1");
+            if (delay < 0) {
+                throw new IllegalArgumentException("connection '" + name + "' has delay " + delay + "; delays are 0 or more");
             }
             if (to.equals(INPUT)) {
                 throw new IllegalArgumentException("connection '" + name + "' cannot feed the input");
             }
-            connections.add(new Connection(name, from, to, delay, kind, weight, false));
+            connections.add(new Connection(name, from, to, delay, kind, weight, false, init));
             return this;
+        }
+
+        /**
+         * Connections of delay d > 1 become a chain of d − 1 context groups, {@code from[t-1]} …
+         * {@code from[t-(d-1)]} (shared by connections from the same group), and a delay-1
+         * connection from the last.
+         */
+        private List<Connection> withChains(List<Connection> declared) {
+            List<Connection> result = new ArrayList<>();
+            for (Connection connection : declared) {
+                if (connection.delay() <= 1) {
+                    result.add(connection);
+                    continue;
+                }
+                Group source = find(connection.from());
+                if (source == null) {
+                    throw new IllegalArgumentException("connection '" + connection.name() + "' joins unknown group '"
+                            + connection.from() + "'");
+                }
+                String previous = source.name();
+                for (int k = 1; k < connection.delay(); k++) {
+                    String copy = source.name() + "[t-" + k + "]";
+                    if (find(copy) == null) {
+                        groups.add(new Group(copy, source.size(), LINEAR, false, true));
+                        result.add(new Connection(previous + "->" + copy, previous, copy, 1, Kind.FIXED, 1.0, false, null));
+                    }
+                    previous = copy;
+                }
+                result.add(new Connection(connection.name(), previous, connection.to(), 1, connection.kind(),
+                        connection.weight(), false, connection.init()));
+            }
+            return result;
         }
 
         /** Makes the whole of group {@code name} the output y. */
@@ -256,6 +338,9 @@ public final class LayerGraph {
                 throw new IllegalArgumentException("output units " + outputOffset + ".." + (outputOffset + size - 1)
                         + " are not within group '" + output + "' of " + find(output).size() + " units");
             }
+            List<Connection> expanded = withChains(connections);
+            connections.clear();
+            connections.addAll(expanded);
             List<Connection> checked = new ArrayList<>();
             for (Connection connection : connections) {
                 Group source = find(connection.from());
@@ -272,8 +357,11 @@ public final class LayerGraph {
                     throw new IllegalArgumentException("connection '" + connection.name() + "' is one-to-one but '"
                             + source.name() + "' has " + source.size() + " units and '" + target.name() + "' " + target.size());
                 }
+                boolean carriesPast = connection.delay() == 1 || fedByDelayedOnly(source.name());
+                WeightInit.Rule init = connection.init() != null ? connection.init()
+                        : connection.kind() == Kind.DIAGONAL ? diagonal : carriesPast ? recurrent : feedforward;
                 checked.add(new Connection(connection.name(), connection.from(), connection.to(), connection.delay(),
-                        connection.kind(), connection.weight(), connection.delay() == 1 || fedByDelayedOnly(source.name())));
+                        connection.kind(), connection.weight(), carriesPast, init));
             }
             for (Group group : groups) {
                 boolean fed = group.name().equals(INPUT) || group.bias()

@@ -6,10 +6,40 @@ import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.QRDecomposition;
 
-/** Seeded weight initialisations, filling a weight block (rows: fan-out, columns: fan-in) in place. */
+/**
+ * Seeded weight initialisations, filling a weight block (rows: fan-out, columns: fan-in) in place;
+ * {@link Rule} names one, for a {@link LayerGraph} connection to carry.
+ */
 public final class WeightInit {
 
     private WeightInit() {
+    }
+
+    /** How a weight block starts: filled in place from a seeded random source. */
+    @FunctionalInterface
+    public interface Rule {
+        /** Fills {@code weights} (rows: fan-out, columns: fan-in). */
+        void fill(DMatrixRMaj weights, RandomGenerator random);
+    }
+
+    /** {@link #uniform} in [−range, range]. */
+    public static Rule uniform(double range) {
+        return (weights, random) -> uniform(weights, range, random);
+    }
+
+    /** {@link #glorotUniform}. */
+    public static Rule glorotUniform() {
+        return WeightInit::glorotUniform;
+    }
+
+    /** {@link #orthogonal}. */
+    public static Rule orthogonal() {
+        return WeightInit::orthogonal;
+    }
+
+    /** Every weight zero. */
+    public static Rule zero() {
+        return (weights, random) -> weights.zero();
     }
 
     /** Every weight uniform in [−range, range]. */

@@ -11,9 +11,10 @@ import org.ejml.data.DMatrixRMaj;
  * where each row of a matrix is one sequence of the batch: s is batch × {@link #stateSize()},
  * x is batch × {@link #inputSize()}, y is batch × {@link #outputSize()}.
  *
- * <p>{@link #forward} keeps in a {@link StepCache} everything the three derivative operations
- * need, so that trainers are written once for every network: BPTT uses {@link #backward}, RTRL
- * uses {@link #stateJacobian} and {@link #addParameterJacobian}. A network is not thread-safe;
+ * <p>{@link #forward} keeps in a {@link StepCache} everything the derivative operations need, so
+ * that trainers are written once for every network: BPTT uses {@link #backward}, RTRL uses
+ * {@link #stateJacobian} and {@link #addParameterJacobian} — which by default are derived from
+ * {@code backward}, so that {@code forward} and {@code backward} are all a network must write. A network is not thread-safe;
  * its caches are reused from step to step and allocate nothing once made.
  */
 public interface Network {
@@ -104,12 +105,22 @@ public interface Network {
         return new StepwiseUnrolled(this, batchSize, capacity);
     }
 
-    /** Writes ∂s_t/∂s_{t-1} of sequence {@code row} of the batch into {@code jacobian} (n × n). */
-    void stateJacobian(StepCache cache, int row, DMatrixRMaj jacobian);
+    /**
+     * Writes ∂s_t/∂s_{t-1} of sequence {@code row} of the batch into {@code jacobian} (n × n).
+     * By default derived from {@link #backward}, one vector–Jacobian product per state unit
+     * ({@link JacobiansFromBackward}); override it for speed (the tck checks the override gives
+     * the same).
+     */
+    default void stateJacobian(StepCache cache, int row, DMatrixRMaj jacobian) {
+        JacobiansFromBackward.stateJacobian(this, cache, row, jacobian);
+    }
 
     /**
      * Adds the immediate ∂s_t/∂θ of sequence {@code row} — s_{t-1} held fixed — into
-     * {@code sensitivity} (n × p, columns in the order of {@link Parameters#flatten}).
+     * {@code sensitivity} (n × p, columns in the order of {@link Parameters#flatten}). By default
+     * derived from {@link #backward} ({@link JacobiansFromBackward}); override it for speed.
      */
-    void addParameterJacobian(StepCache cache, int row, DMatrixRMaj sensitivity);
+    default void addParameterJacobian(StepCache cache, int row, DMatrixRMaj sensitivity) {
+        JacobiansFromBackward.addParameterJacobian(this, cache, row, sensitivity);
+    }
 }
