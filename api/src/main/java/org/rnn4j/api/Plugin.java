@@ -26,4 +26,15 @@ public interface Plugin {
     default String description() {
         return "";
     }
+
+    /**
+     * The keys of this plugin's own settings whose values name other plugins, with the interface
+     * each names — {@code Map.of("activation", Activation.class, "output-activation",
+     * Activation.class)} for a topology. rnn4j checks those names before a run starts (an
+     * unknown one is refused naming the file, line and the plugins there are); it infers nothing
+     * from a key's name.
+     */
+    default java.util.Map<String, Class<? extends Plugin>> pluginSettings() {
+        return java.util.Map.of();
+    }
 }

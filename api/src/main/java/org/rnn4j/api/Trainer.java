@@ -19,6 +19,23 @@ public interface Trainer extends Plugin {
      */
     TrainingSession start(TrainingSetup setup);
 
+    /** How often a session updates the parameters in one pass over a batch of sequences. */
+    enum Updates {
+        /** Once, with the batch's whole gradient (full BPTT, RTRL per sequence): what data-parallel training needs. */
+        ONCE_PER_BATCH,
+        /** Several times (truncated BPTT, RTRL per step), or not declared. */
+        SEVERAL_PER_BATCH
+    }
+
+    /**
+     * How a session with {@code settings} (the effective trainer settings) updates; data-parallel
+     * training reads it to refuse a trainer that would update within a pass, and the tck checks
+     * that a session does what it declares. Undeclared: {@link Updates#SEVERAL_PER_BATCH}.
+     */
+    default Updates updates(com.typesafe.config.Config settings) {
+        return Updates.SEVERAL_PER_BATCH;
+    }
+
     /** Whether {@link #online} gives a learner (RTRL: yes; BPTT, which needs whole sequences: no). */
     default boolean learnsOnline() {
         return false;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -85,6 +86,32 @@ final class PluginsTest {
         try (Stream<Path> left = Files.list(runs)) {
             assertEquals(0, left.count(), "the run folder made for the failed run is removed");
         }
+    }
+
+    @Test
+    void checkPluginPassesTheExampleAndNamesEachProblemOfABrokenJar() throws IOException {
+        Path plugins = plugins();
+        Path example;
+        try (Stream<Path> jars = Files.list(plugins)) {
+            example = jars.findFirst().orElseThrow();
+        }
+        Outcome good = Outcome.run("check-plugin", example.toString());
+        assertEquals(0, good.status(), good.err());
+        assertTrue(good.out().contains("no problems (Topology lstm, gru; Activation gaussian)"), good.out());
+
+        Path broken = folder.resolve("broken.jar");
+        try (var jar = new java.util.jar.JarOutputStream(Files.newOutputStream(broken))) {
+            jar.putNextEntry(new java.util.zip.ZipEntry("META-INF/services/org.rnn4j.api.Topology"));
+            jar.write("com.example.Missing\norg.rnn4j.cli.FailingForTestTopology\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            jar.closeEntry();
+        }
+        Outcome bad = Outcome.run("check-plugin", broken.toString());
+        assertEquals(2, bad.status(), bad.err());
+        assertEquals(List.of(
+                "rnn4j: " + broken + ": the manifest lacks Rnn4j-Api-Version: 1",
+                "rnn4j: " + broken + ": Topology com.example.Missing: the class is not in the jar (com.example.Missing)",
+                "rnn4j: " + broken + ": Topology org.rnn4j.cli.FailingForTestTopology: no defaults at"
+                        + " rnn4j.topologies.failing-for-test in the jar's reference.conf"), bad.err().strip().lines().toList());
     }
 
     @Test

@@ -49,12 +49,12 @@ public final class GruNetwork implements Network {
         parameters = Parameters.builder()
                 .add("gru.gates.input", 2 * units, inputs)
                 .add("gru.gates.recurrent", 2 * units, units)
-                .add("gru.gates.bias", 1, 2 * units)
+                .add("gru.gates.bias", 1, 2 * units, false)
                 .add("gru.candidate.input", units, inputs)
                 .add("gru.candidate.recurrent", units, units)
-                .add("gru.candidate.bias", 1, units)
+                .add("gru.candidate.bias", 1, units, false)
                 .add("output.weights", outputs, units)
-                .add("output.bias", 1, outputs)
+                .add("output.bias", 1, outputs, false)
                 .build();
         gatesInput = parameters.get("gru.gates.input");
         gatesRecurrent = parameters.get("gru.gates.recurrent");

@@ -1,8 +1,10 @@
 package org.rnn4j.example;
 
+import java.util.Map;
 import org.rnn4j.api.Activation;
 import org.rnn4j.api.InvalidInputException;
 import org.rnn4j.api.Settings;
+import org.rnn4j.api.Plugin;
 import org.rnn4j.api.Topology;
 import org.rnn4j.api.TopologyContext;
 import org.rnn4j.api.graph.WeightInit;
@@ -22,6 +24,11 @@ public final class GruTopology implements Topology {
     @Override
     public String description() {
         return "GRU (Cho et al. 2014): update and reset gates; forward and backward only (plugins-example)";
+    }
+
+    @Override
+    public Map<String, Class<? extends Plugin>> pluginSettings() {
+        return Map.of("output-activation", Activation.class);
     }
 
     @Override

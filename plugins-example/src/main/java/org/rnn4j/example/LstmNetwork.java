@@ -75,14 +75,14 @@ public final class LstmNetwork implements Network {
             int below = l == 0 ? inputs : hidden[l - 1];
             layout.add(name(l, "input"), 4 * hidden[l], below);
             layout.add(name(l, "recurrent"), 4 * hidden[l], hidden[l]);
-            layout.add(name(l, "bias"), 1, 4 * hidden[l]);
+            layout.add(name(l, "bias"), 1, 4 * hidden[l], false);
             if (peepholes) {
                 layout.add(name(l, "peephole"), 1, 3 * hidden[l]);
             }
         }
         stateSize = offset;
         layout.add("output.weights", outputs, hidden[layers - 1]);
-        layout.add("output.bias", 1, outputs);
+        layout.add("output.bias", 1, outputs, false);
         parameters = layout.build();
         input = new DMatrixRMaj[layers];
         recurrent = new DMatrixRMaj[layers];

@@ -1,9 +1,11 @@
 package org.rnn4j.example;
 
+import java.util.Map;
 import java.util.List;
 import org.rnn4j.api.Activation;
 import org.rnn4j.api.InvalidInputException;
 import org.rnn4j.api.Settings;
+import org.rnn4j.api.Plugin;
 import org.rnn4j.api.Topology;
 import org.rnn4j.api.TopologyContext;
 import org.rnn4j.api.graph.WeightInit;
@@ -24,6 +26,11 @@ public final class LstmTopology implements Topology {
     @Override
     public String description() {
         return "LSTM (Hochreiter & Schmidhuber 1997): gated memory cells, forget gates, optional peepholes (plugins-example)";
+    }
+
+    @Override
+    public Map<String, Class<? extends Plugin>> pluginSettings() {
+        return Map.of("output-activation", Activation.class);
     }
 
     @Override

@@ -63,7 +63,12 @@ public final class DataParallelTraining implements SessionFactory, AutoCloseable
                     + sequences.size() + " (it is " + setup.batchSize() + "), so that a local run of the same file does"
                     + " the same");
         }
-        // Fails here, on the driver, with the trainer's own message when it cannot give one gradient per pass.
+        if (trainer.updates(setup.settings()) != Trainer.Updates.ONCE_PER_BATCH) {
+            throw new InvalidInputException("rnn4j.trainer: '" + trainer.name() + "' updates more than once per pass over a"
+                    + " batch; data-parallel training needs one full-batch gradient per epoch (bptt with k1 = 0,"
+                    + " or rtrl with update = sequence)");
+        }
+        // Fails here, on the driver, with the trainer's own message when it still gives more than one gradient per pass.
         Sequence longest = sequences.stream().max(Comparator.comparingInt(Sequence::length)).orElseThrow();
         new GradientWorker(run, SequencePart.of(setup.data(), List.of(longest)).dataSet())
                 .gradient(setup.network().parameters().toArray(), 1);

@@ -40,9 +40,7 @@ public final class TestTopologyContext implements TopologyContext {
 
     /** The context {@link #build} uses. */
     public static TestTopologyContext of(String topology, String overrides, int inputSize, int outputSize, long seed) {
-        Config defaults = ConfigFactory.defaultReference().getConfig("rnn4j.topologies." + topology);
-        return new TestTopologyContext(ConfigFactory.parseString(overrides).withFallback(defaults).resolve(),
-                inputSize, outputSize, seed);
+        return new TestTopologyContext(Defaults.of("rnn4j.topologies", topology, overrides), inputSize, outputSize, seed);
     }
 
     @Override

@@ -23,7 +23,7 @@ import org.rnn4j.api.network.Network;
  */
 public abstract class TopologyContractTest extends NetworkContractTest {
 
-    private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
+    static final Pattern NAME = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
 
     /** The topology under test. */
     protected abstract Topology topology();
@@ -56,6 +56,6 @@ public abstract class TopologyContractTest extends NetworkContractTest {
     @Test
     void defaultsLiveInReferenceConf() {
         String path = "rnn4j.topologies." + topology().name();
-        assertTrue(ConfigFactory.defaultReference().hasPath(path), "no defaults at " + path + " in any reference.conf");
+        assertTrue(Defaults.has(path), "no defaults at " + path + " in any reference.conf");
     }
 }

@@ -1,7 +1,9 @@
 package org.rnn4j.topologies;
 
+import java.util.Map;
 import java.util.List;
 import org.rnn4j.api.Activation;
+import org.rnn4j.api.Plugin;
 import org.rnn4j.api.Topology;
 import org.rnn4j.api.TopologyContext;
 import org.rnn4j.api.graph.LayerGraph;
@@ -26,6 +28,11 @@ public final class ElmanTopology implements Topology {
     @Override
     public String description() {
         return "Elman (1990): hidden outputs saved in context cells and fed back (seed Figure 6)";
+    }
+
+    @Override
+    public Map<String, Class<? extends Plugin>> pluginSettings() {
+        return Map.of("activation", Activation.class, "output-activation", Activation.class);
     }
 
     @Override

@@ -1,7 +1,9 @@
 package org.rnn4j.topologies;
 
+import java.util.Map;
 import java.util.List;
 import org.rnn4j.api.Activation;
+import org.rnn4j.api.Plugin;
 import org.rnn4j.api.Topology;
 import org.rnn4j.api.TopologyContext;
 import org.rnn4j.api.graph.LayerGraph;
@@ -22,6 +24,11 @@ public final class FeedforwardTopology implements Topology {
     @Override
     public String description() {
         return "feed-forward baseline without recurrence, one or more hidden layers (seed Figure 5)";
+    }
+
+    @Override
+    public Map<String, Class<? extends Plugin>> pluginSettings() {
+        return Map.of("activation", Activation.class, "output-activation", Activation.class);
     }
 
     @Override

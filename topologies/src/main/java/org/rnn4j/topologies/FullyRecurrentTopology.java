@@ -1,5 +1,8 @@
 package org.rnn4j.topologies;
 
+import java.util.Map;
+import org.rnn4j.api.Activation;
+import org.rnn4j.api.Plugin;
 import org.rnn4j.api.Topology;
 import org.rnn4j.api.TopologyContext;
 import org.rnn4j.api.graph.LayerGraph;
@@ -25,6 +28,11 @@ public final class FullyRecurrentTopology implements Topology {
     @Override
     public String description() {
         return "Williams & Zipser (1989): every unit fed by every unit and input, outputs among them (seed Figure 8)";
+    }
+
+    @Override
+    public Map<String, Class<? extends Plugin>> pluginSettings() {
+        return Map.of("activation", Activation.class);
     }
 
     @Override

@@ -1,7 +1,9 @@
 package org.rnn4j.topologies;
 
+import java.util.Map;
 import java.util.List;
 import org.rnn4j.api.Activation;
+import org.rnn4j.api.Plugin;
 import org.rnn4j.api.Topology;
 import org.rnn4j.api.TopologyContext;
 import org.rnn4j.api.graph.LayerGraph;
@@ -27,6 +29,11 @@ public final class PartiallyRecurrentTopology implements Topology {
     @Override
     public String description() {
         return "hidden layers with self-feedback (recurrence = self) or fully recurrent (full) (seed Figure 7)";
+    }
+
+    @Override
+    public Map<String, Class<? extends Plugin>> pluginSettings() {
+        return Map.of("activation", Activation.class, "output-activation", Activation.class);
     }
 
     @Override

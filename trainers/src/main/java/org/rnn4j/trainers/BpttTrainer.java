@@ -1,5 +1,6 @@
 package org.rnn4j.trainers;
 
+import com.typesafe.config.Config;
 import org.rnn4j.api.Settings;
 import org.rnn4j.api.Trainer;
 import org.rnn4j.api.training.TrainingSession;
@@ -26,6 +27,12 @@ public final class BpttTrainer implements Trainer {
     @Override
     public String description() {
         return "backpropagation through time, full or truncated BPTT(k1, k2), offline";
+    }
+
+    @Override
+    public Updates updates(Config settings) {
+        return new Settings(settings, "rnn4j.trainer").integer("k1", 0, Integer.MAX_VALUE) == 0
+                ? Updates.ONCE_PER_BATCH : Updates.SEVERAL_PER_BATCH;
     }
 
     @Override

@@ -46,6 +46,12 @@ public final class RtrlTrainer implements Trainer {
     }
 
     @Override
+    public Updates updates(Config settings) {
+        return new Settings(settings, "rnn4j.trainer").oneOf("update", "step", "sequence").equals("sequence")
+                ? Updates.ONCE_PER_BATCH : Updates.SEVERAL_PER_BATCH;
+    }
+
+    @Override
     public TrainingSession start(TrainingSetup setup) {
         Settings settings = new Settings(setup.settings(), "rnn4j.trainer");
         boolean online = settings.oneOf("update", "step", "sequence").equals("step");

@@ -125,7 +125,7 @@ public final class GraphNetwork implements Network {
                 }
             }
             if (groups.get(g).bias()) {
-                layout.add(groups.get(g).name() + ".bias", 1, size[g]);
+                layout.add(groups.get(g).name() + ".bias", 1, size[g], false);
             }
         }
         parameters = layout.build();

@@ -18,11 +18,21 @@ import org.ejml.data.DMatrixRMaj;
  */
 public final class Parameters {
 
-    /** One named block and where it starts in the flat vector. */
-    public record Block(String name, int offset, DMatrixRMaj value) {
+    /**
+     * One named block and where it starts in the flat vector.
+     *
+     * @param decays whether weight decay ({@code rnn4j.trainer.weight-decay}) applies to it: yes for
+     *               weights, no for biases — declared by the network, never inferred from the name
+     */
+    public record Block(String name, int offset, DMatrixRMaj value, boolean decays) {
         public Block {
             requireNonNull(name, "name is null");
             requireNonNull(value, "value is null");
+        }
+
+        /** A block weight decay applies to. */
+        public Block(String name, int offset, DMatrixRMaj value) {
+            this(name, offset, value, true);
         }
 
         /** Number of values in this block. */
@@ -81,7 +91,7 @@ public final class Parameters {
     public Parameters zerosLike() {
         Builder builder = builder();
         for (Block block : blocks) {
-            builder.add(block.name(), block.value().numRows, block.value().numCols);
+            builder.add(block.name(), block.value().numRows, block.value().numCols, block.decays());
         }
         return builder.build();
     }
@@ -162,8 +172,16 @@ public final class Parameters {
         private Builder() {
         }
 
-        /** Adds a zero block of {@code rows × cols}; names must be unique. */
+        /** Adds a zero block of {@code rows × cols} that weight decay applies to (a weight matrix); names must be unique. */
         public Builder add(String name, int rows, int cols) {
+            return add(name, rows, cols, true);
+        }
+
+        /**
+         * Adds a zero block of {@code rows × cols}; {@code decays}: whether weight decay applies to
+         * it (false for biases and other offsets).
+         */
+        public Builder add(String name, int rows, int cols, boolean decays) {
             for (Block block : blocks) {
                 if (block.name().equals(name)) {
                     throw new IllegalArgumentException("parameter block '" + name + "' added twice");
@@ -172,7 +190,7 @@ public final class Parameters {
             if (rows <= 0 || cols <= 0) {
                 throw new IllegalArgumentException("parameter block '" + name + "' must not be empty: " + rows + "x" + cols);
             }
-            blocks.add(new Block(name, offset, new DMatrixRMaj(rows, cols)));
+            blocks.add(new Block(name, offset, new DMatrixRMaj(rows, cols), decays));
             offset += rows * cols;
             return this;
         }

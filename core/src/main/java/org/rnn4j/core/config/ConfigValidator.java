@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.rnn4j.api.InvalidInputException;
+import org.rnn4j.api.Plugin;
 import org.rnn4j.core.plugin.PluginKind;
 import org.rnn4j.core.plugin.PluginRegistry;
 
@@ -89,10 +90,17 @@ public final class ConfigValidator {
         for (PluginKind<?> kind : SELECTED) {
             String chosen = chosen(effective, kind);
             if (chosen != null && registry.has(kind, chosen)) {
-                for (Map.Entry<String, ConfigValue> entry : RunSettings.choice(effective, kind).settings().entrySet()) {
-                    checkNamedPlugin(kind.selection() + "." + entry.getKey(), entry.getValue(), problems);
+                Config settings = RunSettings.choice(effective, kind).settings();
+                for (Map.Entry<String, Class<? extends Plugin>> named : registry.get(kind, chosen).pluginSettings().entrySet()) {
+                    if (settings.hasPath(named.getKey())) {
+                        checkNamedPlugin(kind.selection() + "." + named.getKey(), settings.getValue(named.getKey()),
+                                PluginKind.of(named.getValue()), problems);
+                    }
                 }
             }
+        }
+        if (effective.hasPath(LOSS)) {
+            checkNamedPlugin(LOSS, effective.getValue(LOSS), PluginKind.LOSS, problems);
         }
         for (String path : requiredKeys(effective)) {
             if (!effective.hasPath(path)) {
@@ -120,14 +128,14 @@ public final class ConfigValidator {
         }
     }
 
+    /** The run's loss: core's own key naming a plugin. */
+    private static final String LOSS = "rnn4j.trainer.loss";
+
     /**
-     * Keys that name an activation ({@code activation}, {@code output-activation}, …) or the
-     * loss must name an installed one.
+     * A value that names a plugin — as the chosen plugin declares of its settings
+     * ({@link Plugin#pluginSettings()}), or the run's loss — must name an installed one.
      */
-    private void checkNamedPlugin(String path, ConfigValue value, List<String> problems) {
-        String key = path.substring(path.lastIndexOf('.') + 1);
-        PluginKind<?> kind = key.equals("activation") || key.endsWith("-activation") ? PluginKind.ACTIVATION
-                : path.equals("rnn4j.trainer.loss") ? PluginKind.LOSS : null;
+    private void checkNamedPlugin(String path, ConfigValue value, PluginKind<?> kind, List<String> problems) {
         if (kind == null || value.valueType() == ConfigValueType.LIST || value.valueType() == ConfigValueType.OBJECT
                 || value.valueType() == ConfigValueType.NULL) {
             return;

@@ -7,7 +7,8 @@ import org.rnn4j.api.training.ParameterUpdater;
 /**
  * What is done to every gradient before the optimizer sees it, whatever the trainer: clipping
  * each component to ±{@code clipValue}, rescaling the whole vector when its norm exceeds
- * {@code clipNorm}, and weight decay (adding λ·w for every weight; biases are not decayed). A
+ * {@code clipNorm}, and weight decay (adding λ·w for every block the network declares as decaying:
+ * weights, not biases — {@link Parameters.Block#decays()}). A
  * value of 0 turns each off.
  *
  * @param clipValue   {@code rnn4j.trainer.clip-value}
@@ -56,8 +57,8 @@ public record GradientPolicy(double clipValue, double clipNorm, double weightDec
         if (weightDecay > 0) {
             for (int b = 0; b < blocks.size(); b++) {
                 Parameters.Block block = parameters.blocks().get(b);
-                if (block.name().endsWith(".bias")) {
-                    continue;
+                if (!block.decays()) {
+                    continue; // a bias, as the network declared
                 }
                 double[] g = blocks.get(b).value().data;
                 double[] w = block.value().data;

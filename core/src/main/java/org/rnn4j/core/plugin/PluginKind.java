@@ -36,5 +36,15 @@ public record PluginKind<T extends Plugin>(Class<T> type, String noun, String pl
             new PluginKind<>(Loss.class, "loss", "losses", null, null);
 
     /** Every kind, in the order {@code rnn4j list} shows them. */
+    /** The kind whose interface is {@code type}, or null for another interface. */
+    public static PluginKind<?> of(Class<?> type) {
+        for (PluginKind<?> kind : ALL) {
+            if (kind.type().equals(type)) {
+                return kind;
+            }
+        }
+        return null;
+    }
+
     public static final List<PluginKind<?>> ALL = List.of(TOPOLOGY, TRAINER, OPTIMIZER, ACTIVATION, LOSS, DATA_SOURCE);
 }

@@ -58,6 +58,11 @@ final class ConfigValidatorTest {
         for (String name : names) {
             T plugin = mock(type);
             when(plugin.name()).thenReturn(name);
+            if (type == Topology.class) {
+                // As a topology declares them: the settings whose values name activations.
+                when(plugin.pluginSettings()).thenReturn(Map.of("activation", org.rnn4j.api.Activation.class,
+                        "output-activation", org.rnn4j.api.Activation.class));
+            }
             byName.put(name, plugin);
         }
         return byName;

@@ -11,7 +11,7 @@ import org.rnn4j.api.training.ParameterUpdater;
 final class GradientPolicyTest {
 
     private static Parameters layout(double... values) {
-        Parameters p = Parameters.builder().add("w", 1, 2).add("layer.bias", 1, 1).build();
+        Parameters p = Parameters.builder().add("w", 1, 2).add("layer.bias", 1, 1, false).build();
         p.unflatten(values);
         return p;
     }
