@@ -34,6 +34,15 @@ run "embedded-reber feedforward" -Drnn4j.data.type=embedded-reber -Drnn4j.traine
 run "airline elman" -Drnn4j.data.type=airline-passengers -Drnn4j.data.normalize=standard -Drnn4j.topology.output-activation=identity -Drnn4j.trainer.epochs=200 -Drnn4j.trainer.batch-size=4
 run "adding elman [16]" -Drnn4j.data.type=adding -Drnn4j.topology.output-activation=identity -Drnn4j.topology.hidden=[16]
 
+# docs/writing-a-plugin.md: RTRL with Jacobians derived from backward (gru) against the LSTM's own.
+mvn -B -q -Dstyle.color=never -pl plugins-example -am install -DskipTests >/dev/null
+for t in "gru -Drnn4j.topology.units=8" "lstm -Drnn4j.topology.hidden=[8]"; do
+  printf '%-44s ' "rtrl per step, embedded-reber, ${t%% *}"
+  ./rnn4j --plugin-path plugins-example/target train --no-progress -Drnn4j.output.dir="$out" -Drnn4j.data.type=embedded-reber \
+    -Drnn4j.data.sequences=100 -Drnn4j.trainer.loss=cross-entropy -Drnn4j.trainer.type=rtrl -Drnn4j.trainer.epochs=2 \
+    -Drnn4j.topology.type=$t | head -1
+done
+
 # docs/embedding.md: the sensor example's loss on later, drifted readings before and after online learning.
 mvn -B -q -Dstyle.color=never -pl embedding-example -am install -DskipTests >/dev/null
 mvn -B -q -Dstyle.color=never -pl embedding-example dependency:build-classpath -Dmdep.outputFile="$out/classpath" >/dev/null

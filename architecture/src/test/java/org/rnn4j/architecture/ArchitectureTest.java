@@ -124,4 +124,42 @@ final class ArchitectureTest {
         assertTrue(files > 3, "found " + files + " benchmark sources");
         assertEquals(List.of(), breaches);
     }
+
+    /** The pom docs/writing-a-plugin.md prints is, verbatim, the one the archetype module's integration test builds. */
+    @Test
+    void theDocumentedPluginPomIsTheOneTheBuildBuilds() throws IOException {
+        String page = Files.readString(Path.of("..", "docs", "writing-a-plugin.md"));
+        Matcher block = Pattern.compile("```xml\n(<project>.*?</project>\n)```", Pattern.DOTALL).matcher(page);
+        assertTrue(block.find(), "a pom in docs/writing-a-plugin.md");
+        assertEquals(Files.readString(Path.of("..", "plugin-archetype", "src", "it", "docs-pom", "pom.xml")), block.group(1));
+    }
+
+    /** Release hygiene: every module's jar carries the licence and names its module. */
+    @Test
+    void everyJarCarriesTheLicenceAndAnAutomaticModuleName() throws IOException {
+        List<String> missing = new ArrayList<>();
+        for (String module : MODULES) {
+            try (Stream<Path> files = Files.list(Path.of("..", module, "target"))) {
+                for (Path jar : files.filter(p -> p.toString().endsWith(".jar") && !p.toString().endsWith("-sources.jar")
+                        && !p.toString().endsWith("-javadoc.jar")).toList()) {
+                    try (java.util.jar.JarFile file = new java.util.jar.JarFile(jar.toFile())) {
+                        if (file.getEntry("META-INF/LICENSE") == null) {
+                            missing.add(jar + ": no META-INF/LICENSE");
+                        }
+                        String name = file.getManifest().getMainAttributes().getValue("Automatic-Module-Name");
+                        if (name == null || !name.matches("[a-z][a-z0-9]*(\\.[a-z][a-z0-9]*)*")) {
+                            missing.add(jar + ": Automatic-Module-Name " + name);
+                        }
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), missing);
+        for (String module : List.of("api", "tck", "core")) {
+            try (Stream<Path> files = Files.list(Path.of("..", module, "target"))) {
+                assertEquals(2, files.filter(p -> p.toString().endsWith("-sources.jar") || p.toString().endsWith("-javadoc.jar"))
+                        .count(), module + " has sources and javadoc jars");
+            }
+        }
+    }
 }
