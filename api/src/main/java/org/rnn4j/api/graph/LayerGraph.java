@@ -73,9 +73,16 @@ public final class LayerGraph {
      * @param recurrent whether it carries the previous step's values: it has delay 1, or its
      *                  source is fed by delay-1 connections only (a context group). Topologies
      *                  initialise recurrent weights differently.
+     * @param init      how its weights start ({@link LayerGraph#network(java.util.random.RandomGenerator)})
      */
     public record Connection(String name, String from, String to, int delay, Kind kind, double weight, boolean recurrent,
                              WeightInit.Rule init) {
+        /** A connection started by the kit's default rule for its kind (as before connections carried one). */
+        public Connection(String name, String from, String to, int delay, Kind kind, double weight, boolean recurrent) {
+            this(name, from, to, delay, kind, weight, recurrent, kind == Kind.DIAGONAL ? WeightInit.uniform(0.5)
+                    : recurrent ? WeightInit.orthogonal() : WeightInit.glorotUniform());
+        }
+
         /** Whether it has parameters. */
         public boolean trainable() {
             return kind != Kind.FIXED;
