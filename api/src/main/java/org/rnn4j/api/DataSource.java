@@ -19,4 +19,14 @@ public interface DataSource extends Plugin {
      * @throws InvalidInputException when a setting or a file is bad
      */
     DataSet load(Config settings, RandomGenerator random);
+
+    /**
+     * Whether the sequences {@code load} gives with {@code settings} are series in time — a
+     * forecast's future is their last steps — rather than independent examples. A series is held
+     * out by its last steps ({@code rnn4j.data.split = auto}), and its forecasts are scored beside
+     * naive baselines; independent sequences are held out whole, at random.
+     */
+    default boolean isSeries(Config settings) {
+        return false;
+    }
 }

@@ -50,9 +50,7 @@ final class EvalCommand implements Callable<Integer> {
         out.printf("%s on %d %s of %s (%d target steps):%n", model, evaluation.sequences(), evaluation.dataName(),
                 otherData ? data.name() : trained.data(), evaluation.targetSteps());
         out.printf("  loss per step (%s) %.5f%n", trained.loss(), evaluation.lossPerStep());
-        for (Map.Entry<String, Double> metric : evaluation.metrics().entrySet()) {
-            out.printf("  %-14s %.5f%n", metric.getKey(), metric.getValue());
-        }
+        Figures.print(out, evaluation.metrics());
         return 0;
     }
 }

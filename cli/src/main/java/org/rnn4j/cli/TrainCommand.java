@@ -121,9 +121,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         out.printf("on %d %s (%d target steps):%n", evaluation.sequences(), evaluation.dataName(), evaluation.targetSteps());
         out.printf("  loss per step (%s) %.5f%n", model.loss(), evaluation.lossPerStep());
-        for (Map.Entry<String, Double> metric : evaluation.metrics().entrySet()) {
-            out.printf("  %-14s %.5f%n", metric.getKey(), metric.getValue());
-        }
+        Figures.print(out, evaluation.metrics());
         out.println("model: " + folder.model());
     }
 }

@@ -47,8 +47,9 @@ final class Rnn4jCommandTest {
         }
         assertEquals(1, runs.size());
         List<String> metrics = Files.readAllLines(runs.get(0).resolve("metrics.csv"));
-        assertEquals("epoch,train_loss,validation_loss", metrics.get(0));
-        assertTrue(metrics.get(1).matches("1,0\\.[0-9]+,"), "no validation sequences by default: " + metrics.get(1));
+        assertEquals("epoch,train_loss,validation_loss,held_out", metrics.get(0));
+        assertTrue(metrics.get(1).matches("1,0\\.[0-9]+,,\"held-out sequences\""),
+                "no validation sequences by default; held out at random: " + metrics.get(1));
         assertEquals(61, metrics.size(), "a row per epoch");
         assertTrue(Files.readString(runs.get(0).resolve("effective.conf")).contains("temporal-xor"));
         assertTrue(out.contains("model: " + runs.get(0).resolve("model.rnn4j")), out);

@@ -222,9 +222,7 @@ public final class Model {
         if (InMemoryData.TYPE.equals(data())) {
             throw new InvalidInputException(origin + ": was trained on data given in memory; evaluate it with evaluate(DataSet)");
         }
-        TrainingEngine engine = new TrainingEngine(plugins);
-        TrainingEngine.HeldOut held = TrainingEngine.heldOut(engine.loadData(settings), settings);
-        return evaluate(held.data(), held.name());
+        return new TrainingEngine(plugins).evaluateHeldOut(settings, network(), saved.normalization());
     }
 
     /** Loss and task metrics on every sequence of {@code data}. */

@@ -278,7 +278,7 @@ public final class Rnn4j {
      * holds out ({@code rnn4j.data.test-fraction}, {@code rnn4j.seed}) — or all of them when none are.
      */
     public DataSet heldOutData() {
-        return TrainingEngine.heldOut(data(), settings).data();
+        return engine().heldOut(data(), settings);
     }
 
     /** A new, untrained network of the configured topology for the configured data. */

@@ -165,16 +165,18 @@ public final class RunFolder implements AutoCloseable {
         List<String> metricNames = result.history().isEmpty() ? List.of()
                 : List.copyOf(result.history().get(0).metrics().keySet());
         StringBuilder csv = new StringBuilder("epoch,train_loss,validation_loss");
+        // What the run's final figures were taken on: held-out sequences, or the last steps of series (by time).
+        String heldOut = "\"" + result.evaluation().dataName().replace("\"", "'") + "\"";
         for (String name : metricNames) {
             csv.append(',').append(name);
         }
-        csv.append('\n');
+        csv.append(",held_out\n");
         for (EpochRecord record : result.history()) {
             csv.append(record.epoch()).append(',').append(record.trainLoss()).append(',').append(cell(record.validationLoss()));
             for (String name : metricNames) {
                 csv.append(',').append(cell(record.metrics().getOrDefault(name, Double.NaN)));
             }
-            csv.append('\n');
+            csv.append(',').append(heldOut).append('\n');
         }
         writeAtomically("metrics.csv", csv.toString());
     }

@@ -33,6 +33,26 @@ public record Sequence(DMatrixRMaj inputs, DMatrixRMaj targets, boolean[] hasTar
         this(inputs, targets, null);
     }
 
+    /**
+     * Its first {@code steps} steps, with targets kept only at steps {@code from … steps − 1} (and
+     * where this sequence has one): a series cut for training, validation or a held-out future,
+     * the steps before {@code from} warming the state up.
+     */
+    public Sequence head(int steps, int from) {
+        if (steps < 1 || steps > length() || from < 0) {
+            throw new IllegalArgumentException("cannot take " + steps + " steps from step " + from + " of " + length());
+        }
+        DMatrixRMaj x = new DMatrixRMaj(steps, inputs.numCols);
+        DMatrixRMaj y = new DMatrixRMaj(steps, targets.numCols);
+        System.arraycopy(inputs.data, 0, x.data, 0, steps * inputs.numCols);
+        System.arraycopy(targets.data, 0, y.data, 0, steps * targets.numCols);
+        boolean[] mask = new boolean[steps];
+        for (int t = from; t < steps; t++) {
+            mask[t] = hasTarget(t);
+        }
+        return new Sequence(x, y, mask);
+    }
+
     /** T, the number of steps. */
     public int length() {
         return inputs.numRows;

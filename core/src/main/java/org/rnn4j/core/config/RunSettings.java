@@ -30,11 +30,23 @@ import org.rnn4j.core.plugin.PluginKind;
  * @param earlyStopping     {@code rnn4j.trainer.early-stopping}
  * @param checkpointEvery   {@code rnn4j.trainer.checkpoint-every}, epochs between checkpoints (0: none)
  * @param outputDirectory   {@code rnn4j.output.dir}
+ * @param split             {@code rnn4j.data.split}: how held-out and validation data are chosen
  */
 public record RunSettings(long seed, Choice data, Choice topology, Choice trainer, Choice optimizer,
                           int epochs, int batchSize, String loss, double testFraction, boolean normalize, double validationFraction,
                           GradientPolicy gradients, LearningRateSchedule schedule, EarlyStopping earlyStopping,
-                          int checkpointEvery, Path outputDirectory) {
+                          int checkpointEvery, Path outputDirectory, Split split) {
+
+    /**
+     * How held-out and validation data are chosen.
+     *
+     * @param mode            "auto", "time" or "random"
+     * @param testSteps       by time: final steps of each sequence held out, 0 for the test fraction of them
+     * @param validationSteps by time: steps before them to validate on, 0 for the validation fraction of the rest
+     * @param season          the season in steps for the seasonal naive baseline, 0 for none
+     */
+    public record Split(String mode, int testSteps, int validationSteps, int season) {
+    }
 
     /**
      * A chosen plugin and its effective settings: the run's block over the plugin's defaults.
@@ -82,7 +94,17 @@ public record RunSettings(long seed, Choice data, Choice topology, Choice traine
                         trainer.number("schedule.gamma", Double.MIN_VALUE, Double.MAX_VALUE)),
                 earlyStopping,
                 trainer.integer("checkpoint-every", 0, Integer.MAX_VALUE),
-                Path.of(effective.getString("rnn4j.output.dir")));
+                Path.of(effective.getString("rnn4j.output.dir")),
+                split(data, choice(effective, PluginKind.DATA_SOURCE)));
+    }
+
+    /** The split; a data set that does not declare test-steps, validation-steps or season has none of them. */
+    private static Split split(Settings data, Choice source) {
+        Settings own = new Settings(source.settings(), "rnn4j.data");
+        return new Split(data.oneOf("split", "auto", "time", "random"),
+                source.settings().hasPath("test-steps") ? own.integer("test-steps", 0, Integer.MAX_VALUE) : 0,
+                source.settings().hasPath("validation-steps") ? own.integer("validation-steps", 0, Integer.MAX_VALUE) : 0,
+                source.settings().hasPath("season") ? own.integer("season", 0, Integer.MAX_VALUE) : 0);
     }
 
     /**

@@ -17,9 +17,9 @@ import org.rnn4j.api.data.Sequence;
 /**
  * {@code airline-passengers}: the monthly totals of international airline passengers, January
  * 1949 to December 1960, in thousands (Box and Jenkins' series G, 144 values) — a small real
- * series for forecasting the next month. The series is cut into consecutive windows of
- * {@code window} months, each a sequence whose targets are the following months. Train with
- * {@code rnn4j.data.normalize = standard} and an identity output.
+ * series for forecasting the next month: one sequence whose targets are the following months
+ * ({@code window = 0}, held out by its last months), or consecutive windows of {@code window}
+ * months. Train with {@code rnn4j.data.normalize = standard} and an identity output.
  */
 public final class AirlinePassengers implements DataSource {
 
@@ -35,8 +35,13 @@ public final class AirlinePassengers implements DataSource {
 
     @Override
     public DataSet load(Config settings, RandomGenerator random) {
-        int window = new Settings(settings, "rnn4j.data").integer("window", 2, 143);
+        int window = new Settings(settings, "rnn4j.data").integer("window", 0, 143);
         double[] series = series();
+        if (window == 0) {
+            window = series.length - 1;
+        } else if (window == 1) {
+            throw new Settings(settings, "rnn4j.data").invalid("window", "expected 0 (the whole series) or 2 to 143, got 1");
+        }
         List<Sequence> sequences = new ArrayList<>();
         for (int start = 0; start + window < series.length; start += window) {
             DMatrixRMaj inputs = new DMatrixRMaj(window, 1);
@@ -47,7 +52,13 @@ public final class AirlinePassengers implements DataSource {
             }
             sequences.add(new Sequence(inputs, targets));
         }
-        return new DataSet(name(), 1, 1, sequences, List.of(new RootMeanSquaredError()));
+        return new DataSet(name(), 1, 1, sequences, List.of(new RootMeanSquaredError()), List.of("passengers"),
+                List.of("next-passengers"));
+    }
+
+    @Override
+    public boolean isSeries(Config settings) {
+        return true;
     }
 
     /** The 144 monthly values. */

@@ -64,6 +64,11 @@ public final class CsvFiles implements DataSource {
                 List.of(new RootMeanSquaredError()), inputs, forecast ? inputs : targets);
     }
 
+    @Override
+    public boolean isSeries(Config settings) {
+        return settings.hasPath("forecast") && settings.getValue("forecast").unwrapped() instanceof Boolean b && b;
+    }
+
     private static Sequence sequence(CsvTable table, List<Integer> rows, int[] in, int[] out, boolean forecast) {
         int steps = rows.size();
         DMatrixRMaj inputs = new DMatrixRMaj(steps, in.length);

@@ -53,4 +53,9 @@ public final class Sine implements DataSource {
         }
         return new DataSet(name(), 1, 1, sequences, List.of(new RootMeanSquaredError()));
     }
+
+    @Override
+    public boolean isSeries(Config settings) {
+        return true;
+    }
 }

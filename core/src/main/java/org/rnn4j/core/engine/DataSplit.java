@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.random.RandomGenerator;
+import org.rnn4j.api.InvalidInputException;
 import org.rnn4j.api.data.DataSet;
 import org.rnn4j.api.data.Sequence;
 import org.rnn4j.core.config.RunSettings;
@@ -20,22 +21,69 @@ import org.rnn4j.core.data.Normalization;
  * @param validation    the unscaled validation sequences, or null
  * @param test          the unscaled held-out sequences, or null
  * @param normalization fitted on the training sequences, or null
+ * @param baselines     for series split by time: the naive forecasts to score beside the model, else null
+ * @param description   what was held out, for reports: "held-out sequences", or by time "…"
  */
-record DataSplit(DataSet training, DataSet scaled, DataSet validation, DataSet test, Normalization normalization) {
+record DataSplit(DataSet training, DataSet scaled, DataSet validation, DataSet test, Normalization normalization,
+                 Baselines baselines, String description) {
 
-    static DataSplit of(DataSet all, RunSettings settings) {
+    static DataSplit of(DataSet all, RunSettings settings, boolean byTime) {
+        return byTime ? byTime(all, settings) : atRandom(all, settings);
+    }
+
+    private static DataSplit atRandom(DataSet all, RunSettings settings) {
         DataSet[] test = split(all, settings.testFraction(), Seeds.stream(settings.seed(), "split"));
         DataSet[] validation = split(test[0], settings.validationFraction(), Seeds.stream(settings.seed(), "validation"));
         Normalization normalization = settings.normalize() ? Normalization.fit(validation[0]) : null;
         DataSet scaled = normalization == null ? validation[0] : normalization.apply(validation[0]);
-        return new DataSplit(validation[0], scaled, validation[1], test[1], normalization);
+        return new DataSplit(validation[0], scaled, validation[1], test[1], normalization, null, "held-out sequences");
     }
 
-    /** The held-out sequences; all sequences when none are held out. */
-    static TrainingEngine.HeldOut heldOut(DataSet all, RunSettings settings) {
-        DataSet[] test = split(all, settings.testFraction(), Seeds.stream(settings.seed(), "split"));
-        return test[1] == null ? new TrainingEngine.HeldOut(all, "sequences")
-                : new TrainingEngine.HeldOut(test[1], "held-out sequences");
+    /**
+     * Series held out by time: of every sequence the last steps are the held-out future (the steps
+     * before them warm the state up when it is scored), the steps just before those validate, and
+     * the rest trains — so nothing trained on lies after anything scored.
+     */
+    private static DataSplit byTime(DataSet all, RunSettings settings) {
+        RunSettings.Split split = settings.split();
+        List<Sequence> training = new ArrayList<>();
+        List<Sequence> validation = new ArrayList<>();
+        List<Sequence> test = new ArrayList<>();
+        for (Sequence sequence : all.sequences()) {
+            int length = sequence.length();
+            int held = split.testSteps() > 0 ? split.testSteps() : (int) Math.floor(length * settings.testFraction());
+            int rest = length - held;
+            int validating = split.validationSteps() > 0 ? split.validationSteps()
+                    : (int) Math.floor(rest * settings.validationFraction());
+            int trained = rest - validating;
+            if (trained < 1) {
+                throw new InvalidInputException("rnn4j.data: a sequence of " + length + " steps, less " + held
+                        + " held out and " + validating + " to validate on, leaves nothing to train on; hold out fewer"
+                        + " steps (test-steps, test-fraction, validation-steps, validation-fraction)");
+            }
+            training.add(sequence.head(trained, 0));
+            if (validating > 0) {
+                validation.add(sequence.head(rest, trained));
+            }
+            if (held > 0) {
+                test.add(sequence.head(length, rest));
+            }
+        }
+        DataSet train = all.withSequences(training);
+        Normalization normalization = settings.normalize() ? Normalization.fit(train) : null;
+        DataSet scaled = normalization == null ? train : normalization.apply(train);
+        String held = split.testSteps() > 0 ? "the last " + split.testSteps() + " steps"
+                : String.format(java.util.Locale.ROOT, "the last %.0f%% of the steps", 100 * settings.testFraction());
+        return new DataSplit(train, scaled, validation.isEmpty() ? null : all.withSequences(validation),
+                test.isEmpty() ? null : all.withSequences(test), normalization, Baselines.of(training, split.season()),
+                "series: " + held + " of each held out by time");
+    }
+
+    /** The held-out part of {@code all} as a run with {@code settings} splits it; all of it when nothing is held out. */
+    static TrainingEngine.HeldOut heldOut(DataSet all, RunSettings settings, boolean byTime) {
+        DataSplit split = of(all, settings, byTime);
+        return split.test() == null ? new TrainingEngine.HeldOut(all, "sequences", split.baselines())
+                : new TrainingEngine.HeldOut(split.test(), split.description(), split.baselines());
     }
 
     /**

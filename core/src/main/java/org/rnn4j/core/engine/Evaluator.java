@@ -31,6 +31,12 @@ public final class Evaluator {
      * with the predictions scaled back.
      */
     public static Evaluation evaluate(Network network, Loss loss, DataSet original, String dataName, Normalization normalization) {
+        return evaluate(network, loss, original, dataName, normalization, null);
+    }
+
+    /** As above, with {@code baselines} (may be null) scored on the same steps beside the model. */
+    static Evaluation evaluate(Network network, Loss loss, DataSet original, String dataName, Normalization normalization,
+                               Baselines baselines) {
         DataSet data = normalization == null ? original : normalization.apply(original);
         List<DMatrixRMaj> predictions = new ArrayList<>();
         double[] lossSum = new double[1];
@@ -44,6 +50,9 @@ public final class Evaluator {
         Map<String, Double> metrics = new LinkedHashMap<>();
         for (TaskMetric metric : original.metrics()) {
             metrics.put(metric.name(), metric.evaluate(original.sequences(), predictions));
+        }
+        if (baselines != null) {
+            metrics.putAll(baselines.metrics(original.sequences(), predictions));
         }
         return new Evaluation(dataName, data.sequences().size(), count[0] == 0 ? Double.NaN : lossSum[0] / count[0], count[0],
                 metrics);

@@ -26,6 +26,7 @@ import org.rnn4j.api.training.TrainingListener;
 import org.rnn4j.api.training.TrainingSession;
 import org.rnn4j.api.training.TrainingSetup;
 import org.rnn4j.core.config.RunSettings;
+import org.rnn4j.core.data.Normalization;
 import org.rnn4j.core.plugin.PluginKind;
 import org.rnn4j.core.plugin.PluginRegistry;
 import org.rnn4j.core.plugin.PluginRegistry.HostException;
@@ -111,16 +112,36 @@ public final class TrainingEngine {
         return PluginRegistry.call(plugin, () -> plugin.build(context));
     }
 
-    /** Sequences to evaluate on, and what to call them in reports. */
-    public record HeldOut(DataSet data, String name) {
+    /** Sequences to evaluate on, what to call them in reports, and the baselines to score beside a model (or null). */
+    record HeldOut(DataSet data, String name, Baselines baselines) {
     }
 
     /**
-     * The held-out sequences of {@code data} — the same ones a run with {@code settings} holds out
-     * — or all of them when none are held out.
+     * The held-out part of {@code data} — what a run with {@code settings} holds out: whole
+     * sequences, or the last steps of series — or all of it when nothing is held out.
      */
-    public static HeldOut heldOut(DataSet data, RunSettings settings) {
-        return DataSplit.heldOut(data, settings);
+    public DataSet heldOut(DataSet data, RunSettings settings) {
+        return DataSplit.heldOut(data, settings, byTime(settings)).data();
+    }
+
+    /**
+     * {@code network}'s figures on the configured data's held-out part (the same as a run with
+     * {@code settings} holds out), with the naive baselines beside them for series.
+     */
+    public Evaluation evaluateHeldOut(RunSettings settings, Network network, Normalization normalization) {
+        HeldOut held = DataSplit.heldOut(loadData(settings), settings, byTime(settings));
+        return Evaluator.evaluate(network, loss(settings), held.data(), held.name(), normalization, held.baselines());
+    }
+
+    /** Whether {@code settings} hold out by time: asked for, or auto for a data source of series. */
+    private boolean byTime(RunSettings settings) {
+        String mode = settings.split().mode();
+        if (!mode.equals("auto")) {
+            return mode.equals("time");
+        }
+        RunSettings.Choice data = settings.data();
+        return registry.has(PluginKind.DATA_SOURCE, data.name())
+                && registry.get(PluginKind.DATA_SOURCE, data.name()).isSeries(data.settings());
     }
 
     /** The optimizer with the run's clipping and weight decay, for {@code network}. */
@@ -139,7 +160,8 @@ public final class TrainingEngine {
      * @throws RuntimeException what a listener threw, unchanged
      */
     public TrainingResult train(RunSettings settings, Request request) {
-        DataSplit split = DataSplit.of(request.data() != null ? request.data() : loadData(settings), settings);
+        DataSplit split = DataSplit.of(request.data() != null ? request.data() : loadData(settings), settings,
+                byTime(settings));
         DataSet data = split.scaled();
         Network network = buildNetwork(settings, data.inputSize(), data.outputSize());
         Loss loss = loss(settings);
@@ -170,8 +192,10 @@ public final class TrainingEngine {
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
         signal.onEnd();
         Evaluation evaluation = split.test() == null
-                ? Evaluator.evaluate(network, loss, split.training(), "training sequences", split.normalization())
-                : Evaluator.evaluate(network, loss, split.test(), "held-out sequences", split.normalization());
+                ? Evaluator.evaluate(network, loss, split.training(), "training sequences", split.normalization(),
+                        split.baselines())
+                : Evaluator.evaluate(network, loss, split.test(), split.description(), split.normalization(),
+                        split.baselines());
         LOG.info("trained in {} ms ({}): loss per step {}", elapsed.toMillis(), outcome.describe(), evaluation.lossPerStep());
         return new TrainingResult(network, settings, data, progress.history(), evaluation, elapsed, outcome,
                 split.normalization());
@@ -198,7 +222,8 @@ public final class TrainingEngine {
                 return new Outcome.Stopped(progress.last().epoch(), true);
             }
             Evaluation check = split.validation() == null ? null
-                    : Evaluator.evaluate(network, loss, split.validation(), "validation sequences", split.normalization());
+                    : Evaluator.evaluate(network, loss, split.validation(), "validation sequences", split.normalization(),
+                            split.baselines());
             double validationLoss = check == null ? Double.NaN : check.lossPerStep();
             Map<String, Double> metrics = check == null ? Map.of() : check.metrics();
             boolean exhausted = progress.completed(new EpochRecord(epoch, trainLoss, validationLoss, metrics));
