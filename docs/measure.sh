@@ -43,6 +43,32 @@ for t in "gru -Drnn4j.topology.units=8" "lstm -Drnn4j.topology.hidden=[8]"; do
     -Drnn4j.topology.type=$t | head -1
 done
 
+# docs/forecasting.md: series held out by time, against the naive baselines.
+for seed in 1 2 3; do
+  printf '%-44s ' "airline 1959-1960 held out, elman, seed $seed"
+  ./rnn4j train --no-progress -Drnn4j.output.dir="$out" -Drnn4j.seed=$seed -Drnn4j.data.type=airline-passengers \
+    -Drnn4j.data.normalize=standard -Drnn4j.topology.output-activation=identity -Drnn4j.trainer.epochs=300 \
+    -Drnn4j.trainer.batch-size=1 | grep -E '^  (rmse|mae|persistence-rmse|seasonal-naive-rmse|skill-vs-persistence|skill-vs-seasonal-naive) ' \
+    | sed -E 's/ +/ /g' | tr '\n' ';'; echo
+done
+/usr/bin/python3 - "$out/seasonal.csv" <<'PYTHON'
+import math, random, sys
+random.seed(7)
+with open(sys.argv[1], 'w') as f:
+    f.write('t,y\n')
+    for t in range(480):
+        f.write('%d,%.6f\n' % (t, 10 + 0.02 * t + 2 * math.sin(2 * math.pi * t / 24) + random.gauss(0, 0.3)))
+PYTHON
+for seed in 1 2 3; do
+  printf '%-44s ' "seasonal series, last 96 held out, seed $seed"
+  ./rnn4j train --no-progress -Drnn4j.output.dir="$out" -Drnn4j.seed=$seed -Drnn4j.data.type=csv \
+    "-Drnn4j.data.files=[\"$out/seasonal.csv\"]" "-Drnn4j.data.inputs=[y]" -Drnn4j.data.forecast=true \
+    -Drnn4j.data.test-steps=96 -Drnn4j.data.season=24 -Drnn4j.data.normalize=standard \
+    -Drnn4j.topology.output-activation=identity -Drnn4j.trainer.epochs=200 -Drnn4j.trainer.batch-size=1 \
+    | grep -E '^  (rmse|persistence-rmse|seasonal-naive-rmse|skill-vs-persistence|skill-vs-seasonal-naive) ' \
+    | sed -E 's/ +/ /g' | tr '\n' ';'; echo
+done
+
 # docs/embedding.md: the sensor example's loss on later, drifted readings before and after online learning.
 mvn -B -q -Dstyle.color=never -pl embedding-example -am install -DskipTests >/dev/null
 mvn -B -q -Dstyle.color=never -pl embedding-example dependency:build-classpath -Dmdep.outputFile="$out/classpath" >/dev/null

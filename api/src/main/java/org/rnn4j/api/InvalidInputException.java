@@ -26,7 +26,8 @@ public class InvalidInputException extends RuntimeException {
         StringBuilder quoted = new StringBuilder(Math.min(text.length(), 80));
         for (int i = 0; i < text.length() && quoted.length() < 80; i++) {
             char c = text.charAt(i);
-            quoted.append(Character.isISOControl(c) ? '?' : c);
+            boolean breaks = Character.isISOControl(c) || c == '\u2028' || c == '\u2029';
+            quoted.append(breaks ? '?' : c);
         }
         return text.length() <= 80 ? quoted.toString() : quoted.substring(0, 77) + "...";
     }

@@ -54,7 +54,7 @@ final class ArchitectureTest {
     void frontEndsReachCoreThroughItsFacadePackageAlone() {
         noClasses().that().resideInAnyPackage("org.rnn4j.cli..", "org.rnn4j.spark..", "org.rnn4j.embedding..")
                 .should().dependOnClassesThat().resideInAPackage(FACADE + ".*..")
-                .because("core's packages other than org.rnn4j.core are internal (DESIGN.md: one door into core)")
+                .because("core's packages other than org.rnn4j.core are internal (docs/architecture.md: one door into core)")
                 .check(classes);
     }
 

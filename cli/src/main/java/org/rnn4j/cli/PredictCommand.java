@@ -30,7 +30,8 @@ final class PredictCommand implements Callable<Integer> {
     private Path input;
 
     @Option(names = "--columns", split = ",", paramLabel = "NAME",
-            description = "The input columns, in the model's order (default: every column).")
+            description = "The input columns, in the model's order (default: the model's inputs by name, or every column"
+                    + " of a file whose columns are the inputs).")
     private List<String> columns;
 
     @Option(names = "--reset-every", paramLabel = "N", description = "Start from the initial state again every N rows.")
@@ -48,23 +49,33 @@ final class PredictCommand implements Callable<Integer> {
             throw new InvalidInputException("--reset-every: expected a positive number of rows, got " + resetEvery);
         }
         Model trained = root.rnn4j().model(model).build().load(model);
-        Table table = Table.readCsv(input);
+        // The model's inputs by name (other columns — dates, ids — are not read); --columns chooses others.
+        List<String> wanted = columns != null ? columns : trained.inputNames();
+        Table header = Table.readCsv(input, List.of());
+        boolean byName = columns != null || header.columns().containsAll(wanted);
+        if (!byName && header.columns().size() != trained.inputSize()) {
+            throw new InvalidInputException(input + ": " + header.columns().size() + " input columns, but the model takes "
+                    + trained.inputSize() + " inputs per step (choose them with --columns)");
+        }
+        Table table = byName ? Table.readCsv(input, wanted) : Table.readCsv(input);
         int[] indices;
-        if (columns == null) {
-            indices = IntStream.range(0, table.columns().size()).toArray();
+        if (byName) {
+            indices = wanted.stream().mapToInt(name -> table.column(name, columns != null ? "--columns" : "the model's inputs"))
+                    .toArray();
         } else {
-            indices = columns.stream().mapToInt(name -> table.column(name, "--columns")).toArray();
+            indices = IntStream.range(0, table.columns().size()).toArray();
+            if (indices.length == trained.inputSize() && !trained.inputNames().equals(
+                    org.rnn4j.api.data.DataSet.numbered("input", trained.inputSize()))) {
+                throw new InvalidInputException(input + ": has no column " + String.join(", ", trained.inputNames())
+                        + " (the model's inputs); name its columns so, or choose them with --columns");
+            }
         }
         if (indices.length != trained.inputSize()) {
             throw new InvalidInputException(input + ": " + indices.length + " input columns, but the model takes "
                     + trained.inputSize() + " inputs per step" + (columns == null ? " (choose them with --columns)" : ""));
         }
         PrintWriter out = spec.commandLine().getOut();
-        StringBuilder header = new StringBuilder("step");
-        for (int k = 1; k <= trained.outputSize(); k++) {
-            header.append(",output_").append(k);
-        }
-        out.println(header);
+        out.println("step," + String.join(",", trained.targetNames()));
         Predictor predictor = trained.predictor();
         double[] x = new double[trained.inputSize()];
         for (int row = 0; row < table.rows().size(); row++) {

@@ -1,11 +1,9 @@
 package org.rnn4j.cli;
 
-import com.typesafe.config.Config;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.rnn4j.core.Rnn4j;
-import org.rnn4j.core.RunConfig;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -19,11 +17,6 @@ public final class RunOptions {
     @Option(names = "-D", paramLabel = "key=value", mapFallbackValue = "",
             description = "Overrides a configuration key, e.g. -Drnn4j.topology.hidden=[16] -Drnn4j.trainer.epochs=50.")
     Map<String, String> overrides = new LinkedHashMap<>();
-
-    /** The run's own settings: the overrides over the run file. */
-    public Config run() {
-        return RunConfig.read(runFile, overrides);
-    }
 
     /** A checked rnn4j for this run, with the command line's plugin folders. */
     public Rnn4j rnn4j(Rnn4jCommand root) {

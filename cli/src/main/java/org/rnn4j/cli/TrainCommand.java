@@ -2,7 +2,6 @@ package org.rnn4j.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.rnn4j.api.InvalidInputException;
 import org.rnn4j.api.training.Evaluation;

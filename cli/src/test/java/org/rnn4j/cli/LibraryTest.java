@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.typesafe.config.ConfigFactory;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -140,6 +139,46 @@ final class LibraryTest {
         assertArrayEquals(session.network().parameters().toArray(), learner.model().parameters());
         assertNotEquals(model.parameters()[0], learner.model().parameters()[0]);
         assertArrayEquals(model.parameters(), model.learner("rtrl").model().parameters(), "the model itself is unchanged");
+    }
+
+    @Test
+    void predictReadsTheModelsInputsByNameWritesItsTargetsNamesAndRefusesAFileWithoutThem() throws Exception {
+        Path file = folder.resolve("sine.rnn4j");
+        rnn4j("trainer.epochs = 3").train(sine(20, 8)).model().save(file);
+        Path dated = java.nio.file.Files.writeString(folder.resolve("dated.csv"), "month,level,note\n2020-01,5,a\n2020-02,6,b\n");
+        Outcome outcome = Outcome.run("predict", file.toString(), dated.toString());
+        assertEquals(0, outcome.status(), outcome.err());
+        assertEquals("step,next", outcome.out().lines().findFirst().orElseThrow());
+        assertEquals(3, outcome.out().strip().lines().count());
+        Path other = java.nio.file.Files.writeString(folder.resolve("price.csv"), "price\n5\n");
+        Outcome refused = Outcome.run("predict", file.toString(), other.toString());
+        assertEquals(2, refused.status());
+        assertEquals("rnn4j: " + other + ": has no column level (the model's inputs); name its columns so, or choose them"
+                + " with --columns", refused.err().strip());
+    }
+
+    @Test
+    void aCheckpointOfAnotherShapeIsRefusedBeforeItsArraysAreRead() {
+        Path checkpoint = folder.resolve("run.checkpoint");
+        rnn4j("trainer { epochs = 2, checkpoint-every = 1 }").train(org.rnn4j.core.TrainingOptions.defaults()
+                .data(sine(10, 9)).checkpointTo(checkpoint));
+        Rnn4j other = Rnn4j.create(ConfigFactory.parseString("rnn4j { topology { hidden = [4], output-activation = identity },"
+                + " trainer.epochs = 3 }"));
+        InvalidInputException error = assertThrows(InvalidInputException.class, () -> other.train(
+                org.rnn4j.core.TrainingOptions.defaults().data(sine(10, 9)).resumeFrom(checkpoint)));
+        assertTrue(error.getMessage().startsWith(checkpoint + ": parameter block 1 is 'input->hidden1' 6x1 but 'elman'"
+                + " builds 'input->hidden1' 4x1"), error.getMessage());
+    }
+
+    @Test
+    void emptyOrRaggedArraysToPredictAreAUsersError() {
+        Model model = rnn4j("trainer.epochs = 1").train(sine(10, 10)).model();
+        assertEquals("no sequence to predict", assertThrows(InvalidInputException.class,
+                () -> model.predict(List.<double[][]>of())).getMessage());
+        assertEquals("sequence 1 has no steps", assertThrows(InvalidInputException.class,
+                () -> model.predict(new double[0][])).getMessage());
+        assertEquals("inputs step 2 has no values; the model takes 1", assertThrows(InvalidInputException.class,
+                () -> model.predict(new double[][] {{1}, null})).getMessage());
     }
 
     @Test

@@ -15,8 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rnn4j.core.Rnn4j;
 import org.rnn4j.core.TrainingRun;
-import org.rnn4j.core.model.ModelFile;
-import org.rnn4j.core.Model;
 
 /** docs/read_model.py reads a model and reproduces its outputs: the format is readable without rnn4j. */
 final class PythonReaderTest {

@@ -6,6 +6,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.rnn4j.api.InvalidInputException;
 import org.rnn4j.api.data.DataSet;
 import org.rnn4j.api.data.Sequence;
+import org.rnn4j.core.config.ConfigLoader;
 
 /**
  * A data set built from arrays a host already holds, to train on with
@@ -24,7 +25,7 @@ import org.rnn4j.api.data.Sequence;
 public final class InMemoryData {
 
     /** The {@code rnn4j.data.type} a model trained on data given in memory records. */
-    public static final String TYPE = "in-memory";
+    public static final String TYPE = ConfigLoader.IN_MEMORY;
 
     private final String name;
     private final int inputs;

@@ -156,14 +156,22 @@ public final class Model {
 
     /** The predictions for each of {@code sequences} (each steps × inputs), computed together in batches. */
     public List<double[][]> predict(List<double[][]> sequences) {
+        if (sequences.isEmpty()) {
+            throw new InvalidInputException("no sequence to predict");
+        }
         List<Sequence> list = new ArrayList<>();
         for (double[][] inputs : sequences) {
+            if (inputs == null || inputs.length == 0) {
+                throw new InvalidInputException("sequence " + (list.size() + 1) + " has no steps");
+            }
             list.add(new Sequence(matrix(inputs, inputSize(), "inputs"), new DMatrixRMaj(inputs.length, outputSize()),
                     new boolean[inputs.length]));
         }
         DataSet data = new DataSet("predict", inputSize(), outputSize(), list, List.of());
         List<double[][]> predictions = new ArrayList<>();
-        for (DMatrixRMaj prediction : Evaluator.predict(network(), lossPlugin(), data, saved.normalization())) {
+        Network network = network();
+        for (DMatrixRMaj prediction : PluginRegistry.call(topologyPlugin(),
+                () -> Evaluator.predict(network, lossPlugin(), data, saved.normalization()))) {
             double[][] rows = new double[prediction.numRows][];
             for (int t = 0; t < rows.length; t++) {
                 rows[t] = java.util.Arrays.copyOfRange(prediction.data, t * prediction.numCols, (t + 1) * prediction.numCols);
@@ -175,7 +183,7 @@ public final class Model {
 
     /** A stateful predictor for a stream, one step at a time, that does not learn. */
     public Predictor predictor() {
-        return Predictor.fixed(this, network(), lossPlugin(), saved.normalization());
+        return Predictor.fixed(this, network(), lossPlugin(), saved.normalization(), topologyPlugin());
     }
 
     /**
@@ -209,7 +217,7 @@ public final class Model {
         ParameterUpdater updater = new TrainingEngine(plugins).updater(online, network);
         OnlineLearner learner = PluginRegistry.call(trainer,
                 () -> trainer.online(online.trainer().settings(), network, loss, updater));
-        return Predictor.learning(this, network, loss, saved.normalization(), learner, trainerName);
+        return Predictor.learning(this, network, loss, saved.normalization(), learner, trainer);
     }
 
     /**
@@ -235,7 +243,9 @@ public final class Model {
             throw new InvalidInputException("data set '" + data.name() + "' is " + data.inputSize() + " inputs → "
                     + data.outputSize() + " outputs but the model is " + inputSize() + " → " + outputSize());
         }
-        return Evaluator.evaluate(network(), lossPlugin(), data, name, saved.normalization());
+        Network network = network();
+        return PluginRegistry.call(topologyPlugin(), () -> Evaluator.evaluate(network, lossPlugin(), data, name,
+                saved.normalization()));
     }
 
     /**
@@ -252,6 +262,10 @@ public final class Model {
         return new Model(SavedModels.updated(saved, network.parameters(), note), settings, reference, plugins, origin);
     }
 
+    private org.rnn4j.api.Topology topologyPlugin() {
+        return plugins.get(PluginKind.TOPOLOGY, saved.topology());
+    }
+
     private Loss lossPlugin() {
         return plugins.get(PluginKind.LOSS, settings.loss());
     }
@@ -259,9 +273,9 @@ public final class Model {
     private static DMatrixRMaj matrix(double[][] rows, int width, String what) {
         DMatrixRMaj matrix = new DMatrixRMaj(rows.length, width);
         for (int t = 0; t < rows.length; t++) {
-            if (rows[t].length != width) {
-                throw new InvalidInputException(what + " step " + (t + 1) + " has " + rows[t].length + " values; the model takes "
-                        + width);
+            if (rows[t] == null || rows[t].length != width) {
+                throw new InvalidInputException(what + " step " + (t + 1) + " has " + (rows[t] == null ? "no" : rows[t].length)
+                        + " values; the model takes " + width);
             }
             System.arraycopy(rows[t], 0, matrix.data, t * width, width);
         }

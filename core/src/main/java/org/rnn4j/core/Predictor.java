@@ -3,10 +3,13 @@ package org.rnn4j.core;
 import org.ejml.data.DMatrixRMaj;
 import org.rnn4j.api.InvalidInputException;
 import org.rnn4j.api.Loss;
+import org.rnn4j.api.Plugin;
+import org.rnn4j.api.PluginException;
 import org.rnn4j.api.network.Network;
 import org.rnn4j.api.training.OnlineLearner;
 import org.rnn4j.core.data.Normalization;
 import org.rnn4j.core.engine.StepPredictor;
+import org.rnn4j.core.plugin.PluginRegistry;
 
 /**
  * A model run over a stream, one step at a time, its state carried from step to step: made by
@@ -30,7 +33,7 @@ public final class Predictor {
     private final Normalization normalization;
     private final StepPredictor fixed;
     private final OnlineLearner learner;
-    private final String trainer;
+    private final Plugin driver;
     private final double[] scaled;
     private final double[] raw;
     private final DMatrixRMaj output;
@@ -39,13 +42,13 @@ public final class Predictor {
     private long updates;
 
     private Predictor(Model model, Network network, Loss loss, Normalization normalization, OnlineLearner learner,
-                      String trainer) {
+                      Plugin driver) {
         this.model = model;
         this.network = network;
         this.loss = loss;
         this.normalization = normalization;
         this.learner = learner;
-        this.trainer = trainer;
+        this.driver = driver;
         this.fixed = learner == null ? new StepPredictor(network, loss, normalization, 1) : null;
         this.scaled = new double[network.inputSize()];
         this.raw = new double[network.outputSize()];
@@ -53,13 +56,21 @@ public final class Predictor {
         this.work = new DMatrixRMaj(1, network.outputSize());
     }
 
-    static Predictor fixed(Model model, Network network, Loss loss, Normalization normalization) {
-        return new Predictor(model, network, loss, normalization, null, null);
+    /** A predictor of {@code topology}'s network, which its faults are blamed on. */
+    static Predictor fixed(Model model, Network network, Loss loss, Normalization normalization, Plugin topology) {
+        return new Predictor(model, network, loss, normalization, null, topology);
     }
 
+    /** A predictor learning through {@code trainer}'s learner, which its faults are blamed on. */
     static Predictor learning(Model model, Network network, Loss loss, Normalization normalization, OnlineLearner learner,
-                              String trainer) {
+                              Plugin trainer) {
         return new Predictor(model, network, loss, normalization, learner, trainer);
+    }
+
+    /** A plugin's fault as a {@link PluginException} naming it; a user's error as it is. */
+    private RuntimeException fault(RuntimeException e) {
+        return e instanceof InvalidInputException || e instanceof PluginException ? e
+                : new PluginException(PluginRegistry.describe(driver) + " failed: " + e, e);
     }
 
     /** Whether {@link #learn} updates the parameters. */
@@ -74,18 +85,22 @@ public final class Predictor {
         }
         double[] prediction = new double[network.outputSize()];
         steps++;
-        if (learner == null) {
-            fixed.step(input, prediction);
+        try {
+            if (learner == null) {
+                fixed.step(input, prediction);
+                return prediction;
+            }
+            System.arraycopy(input, 0, scaled, 0, scaled.length);
+            if (normalization != null) {
+                normalization.normalizeInput(scaled);
+            }
+            learner.predict(scaled, raw);
+            System.arraycopy(raw, 0, output.data, 0, raw.length);
+            StepPredictor.predict(loss, normalization, output, 0, work, prediction, 0);
             return prediction;
+        } catch (RuntimeException e) {
+            throw fault(e);
         }
-        System.arraycopy(input, 0, scaled, 0, scaled.length);
-        if (normalization != null) {
-            normalization.normalizeInput(scaled);
-        }
-        learner.predict(scaled, raw);
-        System.arraycopy(raw, 0, output.data, 0, raw.length);
-        StepPredictor.predict(loss, normalization, output, 0, work, prediction, 0);
-        return prediction;
     }
 
     /**
@@ -98,7 +113,11 @@ public final class Predictor {
             return;
         }
         if (target == null) {
-            learner.learn(null);
+            try {
+                learner.learn(null);
+            } catch (RuntimeException e) {
+                throw fault(e);
+            }
             return;
         }
         if (target.length != network.outputSize()) {
@@ -108,16 +127,24 @@ public final class Predictor {
         if (normalization != null) {
             normalization.normalizeTarget(values);
         }
-        learner.learn(values);
+        try {
+            learner.learn(values);
+        } catch (RuntimeException e) {
+            throw fault(e);
+        }
         updates++;
     }
 
     /** Starts a new sequence: the initial state again. */
     public void reset() {
-        if (learner == null) {
-            fixed.reset();
-        } else {
-            learner.reset();
+        try {
+            if (learner == null) {
+                fixed.reset();
+            } else {
+                learner.reset();
+            }
+        } catch (RuntimeException e) {
+            throw fault(e);
         }
     }
 
@@ -131,6 +158,6 @@ public final class Predictor {
         if (learner == null || updates == 0) {
             return model;
         }
-        return model.withParameters(network, trainer + " online: " + updates + " updates over " + steps + " steps");
+        return model.withParameters(network, driver.name() + " online: " + updates + " updates over " + steps + " steps");
     }
 }

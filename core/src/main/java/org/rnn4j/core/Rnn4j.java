@@ -153,7 +153,9 @@ public final class Rnn4j {
 
         /**
          * Configured as the model or checkpoint {@code file} was trained, under the run file and
-         * overrides given (to evaluate it on other data, say), with the plugin folders it names.
+         * overrides given (to evaluate it on other data, say). The plugin folders the model was
+         * trained with are not loaded: a model file is data, a jar is code — give the folders to
+         * trust with {@link #pluginFolders}.
          */
         public Builder model(Path file) {
             this.model = file;
@@ -176,18 +178,12 @@ public final class Rnn4j {
             }
             Config run = own.withFallback(config);
             ModelFile.Declared saved = model == null ? null : ModelFile.declared(model);
-            List<Path> folders = new ArrayList<>(pluginFolders);
             if (saved != null) {
-                // The folders the model was trained with, where they still exist (a model travels).
-                Config stored = saved.config();
-                for (String folder : storedFolders(stored, model)) {
-                    if (java.nio.file.Files.isDirectory(Path.of(folder))) {
-                        folders.add(Path.of(folder));
-                    }
-                }
-                run = run.withFallback(stored.withoutPath(ConfigLoader.PLUGIN_PATH));
+                // A model file is data: the plugin folders it was trained with are not loaded (a jar is
+                // code, and the caller says which folders to trust), nor is its data source needed.
+                run = run.withFallback(ConfigLoader.withoutCode(saved.config()));
             }
-            Rnn4jModule module = new Rnn4jModule(ConfigLoader.withPluginFolders(run, folders), loader);
+            Rnn4jModule module = new Rnn4jModule(ConfigLoader.withPluginFolders(run, pluginFolders), loader);
             List<Module> all = new ArrayList<>();
             all.add(module);
             all.addAll(modules);
@@ -201,14 +197,6 @@ public final class Rnn4j {
                 throw unwrap(e, e.getErrorMessages());
             } catch (CreationException e) {
                 throw unwrap(e, e.getErrorMessages());
-            }
-        }
-
-        private static List<String> storedFolders(Config stored, Path file) {
-            try {
-                return stored.hasPath(ConfigLoader.PLUGIN_PATH) ? stored.getStringList(ConfigLoader.PLUGIN_PATH) : List.of();
-            } catch (com.typesafe.config.ConfigException e) {
-                throw new InvalidInputException(file + ": its " + ConfigLoader.PLUGIN_PATH + " is not a list of folders");
             }
         }
 
@@ -348,8 +336,10 @@ public final class Rnn4j {
         return new TrainingRun(model, result.outcome(), result.history(), result.evaluation(), result.elapsed());
     }
 
-    private static Checkpoint readCheckpoint(Path file) {
-        SavedModel saved = ModelFile.read(file);
+    private Checkpoint readCheckpoint(Path file) {
+        // Its declared blocks against the network this run builds, before any array is read.
+        SavedModel saved = ModelFile.read(file, declared -> SavedModels.requireFits(declared, settings, plugins,
+                file.toString()));
         if (saved.checkpoint() == null) {
             throw new InvalidInputException(file + ": is a model, not a checkpoint");
         }

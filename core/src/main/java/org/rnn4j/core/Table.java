@@ -29,6 +29,11 @@ public final class Table {
         return new Table(CsvTable.read(file, List.of()));
     }
 
+    /** Reads {@code file}, parsing only {@code numericColumns}; the others (a date, an id) are NaN whatever they hold. */
+    public static Table readCsv(Path file, java.util.Collection<String> numericColumns) {
+        return new Table(CsvTable.readNumeric(file, numericColumns));
+    }
+
     /** The header's column names. */
     public List<String> columns() {
         return table.columns();

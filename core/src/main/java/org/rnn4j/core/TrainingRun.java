@@ -9,8 +9,8 @@ import org.rnn4j.api.training.Outcome;
 /**
  * What a training run gives back.
  *
- * @param model      the trained model (with early stopping: the kept epoch's parameters; after a
- *                   divergence: the last finite epoch's)
+ * @param model      the trained model (with early stopping on: the best epoch's parameters; else
+ *                   after a divergence the last finite epoch's)
  * @param outcome    how the run ended
  * @param history    one record per epoch run (a resumed run's includes the epochs before it)
  * @param evaluation the model's figures on the held-out sequences (or, without them, the training sequences)

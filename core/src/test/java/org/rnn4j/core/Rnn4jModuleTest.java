@@ -37,7 +37,6 @@ import org.rnn4j.api.training.EpochEvent;
 import org.rnn4j.api.training.TrainingListener;
 import org.rnn4j.api.training.TrainingSession;
 import org.rnn4j.api.activation.Sigmoid;
-import org.rnn4j.core.plugin.PluginKind;
 
 /** A host installs rnn4j into its own injector and adds plugins of its own through the same map binders. */
 final class Rnn4jModuleTest {

@@ -14,20 +14,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.rnn4j.api.InvalidInputException;
-import org.rnn4j.api.Loss;
-import org.rnn4j.api.Trainer;
 import org.rnn4j.api.data.DataSet;
 import org.rnn4j.api.network.Network;
 import org.rnn4j.api.network.Parameters;
 import org.rnn4j.api.training.ParameterUpdater;
-import org.rnn4j.api.training.TrainingListener;
-import org.rnn4j.api.training.TrainingSetup;
 import org.rnn4j.core.EpochRunner;
 import org.rnn4j.core.Rnn4j;
 import org.rnn4j.core.TrainingOptions;
 import org.rnn4j.api.training.EpochRecord;
 import org.rnn4j.core.TrainingRun;
-import org.rnn4j.core.plugin.PluginKind;
 
 /** Data-parallel training against the same run trained full-batch in one JVM, in local[2] mode. */
 class DataParallelTrainingTest {

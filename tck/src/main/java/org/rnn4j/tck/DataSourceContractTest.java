@@ -32,8 +32,10 @@ public abstract class DataSourceContractTest {
             assertArrayEquals(a.sequences().get(s).targets().data, b.sequences().get(s).targets().data, "sequence " + s);
             assertArrayEquals(a.sequences().get(s).hasTarget(), b.sequences().get(s).hasTarget(), "sequence " + s);
         }
-        assertEquals(a.inputSize(), a.inputNames().size());
-        assertEquals(a.outputSize(), a.targetNames().size());
+        for (var names : java.util.List.of(a.inputNames(), a.targetNames())) {
+            assertEquals(names.size(), new java.util.HashSet<>(names).size(), "distinct names: " + names);
+            assertTrue(names.stream().noneMatch(String::isBlank), "no blank name: " + names);
+        }
         assertTrue(a.targetSteps() > 0, "something to learn");
     }
 

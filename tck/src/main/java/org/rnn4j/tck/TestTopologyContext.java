@@ -1,7 +1,6 @@
 package org.rnn4j.tck;
 
 import com.typesafe.config.Config;
-import com.typesafe.config.ConfigFactory;
 import java.util.ServiceLoader;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;

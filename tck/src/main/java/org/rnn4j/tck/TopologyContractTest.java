@@ -2,7 +2,6 @@ package org.rnn4j.tck;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.typesafe.config.ConfigFactory;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.rnn4j.api.Topology;

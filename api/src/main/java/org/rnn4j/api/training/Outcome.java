@@ -17,7 +17,11 @@ import java.util.OptionalInt;
  */
 public sealed interface Outcome {
 
-    /** The last epoch whose parameters the run's model holds (0: none completed). */
+    /**
+     * The last epoch completed (0: none). The run's model holds its parameters — unless early
+     * stopping is on, when it holds the best epoch's, or a stop came in the middle of the next
+     * epoch, when it holds the parameters at the stop.
+     */
     int lastEpoch();
 
     /** One line for a person: "completed", "early stopping after epoch 40; kept epoch 30 …". */
@@ -58,8 +62,9 @@ public sealed interface Outcome {
 
     /**
      * The training loss became infinite or NaN in {@code epoch}; the run's model holds the
-     * parameters after {@code lastEpoch}, the last finite one, and so does the checkpoint when
-     * the run keeps checkpoints ({@code checkpointEpoch}).
+     * parameters after {@code lastEpoch}, the last finite one (with early stopping on: the best
+     * epoch's), and the checkpoint, when the run keeps checkpoints ({@code checkpointEpoch}), those
+     * after {@code lastEpoch}.
      */
     record Diverged(int epoch, double loss, int lastEpoch, OptionalInt checkpointEpoch) implements Outcome {
         @Override

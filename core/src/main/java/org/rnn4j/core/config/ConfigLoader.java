@@ -83,6 +83,18 @@ public final class ConfigLoader {
         }
     }
 
+    /** The data type a run on data given in memory records: no data source plugin stands behind it. */
+    public static final String IN_MEMORY = "in-memory";
+
+    /**
+     * A stored configuration (a model's, a checkpoint's) without what would make rnn4j run code
+     * or read files it names: its plugin folders. Its data type {@value #IN_MEMORY} stays, and is
+     * accepted by the configuration check.
+     */
+    public static Config withoutCode(Config stored) {
+        return stored.withoutPath(PLUGIN_PATH);
+    }
+
     /** The key listing plugin folders. */
     public static final String PLUGIN_PATH = "rnn4j.plugin-path";
 

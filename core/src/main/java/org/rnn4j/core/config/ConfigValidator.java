@@ -91,7 +91,9 @@ public final class ConfigValidator {
             String chosen = chosen(effective, kind);
             if (chosen != null && registry.has(kind, chosen)) {
                 Config settings = RunSettings.choice(effective, kind).settings();
-                for (Map.Entry<String, Class<? extends Plugin>> named : registry.get(kind, chosen).pluginSettings().entrySet()) {
+                Plugin plugin = registry.get(kind, chosen);
+                for (Map.Entry<String, Class<? extends Plugin>> named
+                        : PluginRegistry.call(plugin, plugin::pluginSettings).entrySet()) {
                     if (settings.hasPath(named.getKey())) {
                         checkNamedPlugin(kind.selection() + "." + named.getKey(), settings.getValue(named.getKey()),
                                 PluginKind.of(named.getValue()), problems);
@@ -123,6 +125,9 @@ public final class ConfigValidator {
             return;
         }
         String name = (String) value.unwrapped();
+        if (kind == PluginKind.DATA_SOURCE && name.equals(ConfigLoader.IN_MEMORY)) {
+            return; // a model trained on data given in memory: no data source stands behind it
+        }
         if (!registry.has(kind, name)) {
             problems.add(ConfigLoader.where(value.origin()) + ": " + path + ": " + registry.unknown(kind, name));
         }

@@ -50,7 +50,10 @@ public final class CsvFiles implements DataSource {
         }
         List<Sequence> sequences = new ArrayList<>();
         for (Path file : files) {
-            CsvTable table = CsvTable.read(file, idColumn.isEmpty() ? List.of() : List.of(idColumn));
+            // The columns it needs, by name; any other (a date, an id) is not read as a number.
+            java.util.Set<String> numeric = new java.util.HashSet<>(inputs);
+            numeric.addAll(targets);
+            CsvTable table = CsvTable.readNumeric(file, numeric);
             int[] in = inputs.stream().mapToInt(c -> table.column(c, "rnn4j.data.inputs")).toArray();
             int[] out = forecast ? in : targets.stream().mapToInt(c -> table.column(c, "rnn4j.data.targets")).toArray();
             for (List<Integer> rows : groups(file, table, idColumn)) {

@@ -28,8 +28,20 @@ public record CsvTable(String file, List<String> columns, List<double[]> rows, i
 
     /** Reads {@code file}; {@code textColumns} may hold non-numbers (read as NaN, such as a sequence id). */
     public static CsvTable read(Path file, List<String> textColumns) {
+        return read(file, textColumns::contains);
+    }
+
+    /**
+     * Reads {@code file}, parsing only {@code numericColumns} as numbers: every other column (a date,
+     * an id, a comment) is read as NaN, whatever it holds.
+     */
+    public static CsvTable readNumeric(Path file, java.util.Collection<String> numericColumns) {
+        return read(file, column -> !numericColumns.contains(column));
+    }
+
+    private static CsvTable read(Path file, java.util.function.Predicate<String> text) {
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return read(reader, file.toString(), textColumns);
+            return read(reader, file.toString(), text);
         } catch (NoSuchFileException e) {
             throw new InvalidInputException(file + ": no such file", e);
         } catch (MalformedInputException e) {
@@ -44,6 +56,10 @@ public record CsvTable(String file, List<String> columns, List<double[]> rows, i
 
     /** Reads CSV text from {@code reader}; {@code name} names it in messages. */
     public static CsvTable read(Reader reader, String name, List<String> textColumns) throws IOException {
+        return read(reader, name, textColumns::contains);
+    }
+
+    private static CsvTable read(Reader reader, String name, java.util.function.Predicate<String> text) throws IOException {
         BoundedLines lines = new BoundedLines(new BufferedReader(reader), name, MAX_LINE);
         List<String> header = null;
         List<double[]> rows = new ArrayList<>();
@@ -76,7 +92,7 @@ public record CsvTable(String file, List<String> columns, List<double[]> rows, i
             double[] values = new double[cells.length];
             for (int i = 0; i < cells.length; i++) {
                 String cell = cells[i].strip();
-                if (textColumns.contains(header.get(i))) {
+                if (text.test(header.get(i))) {
                     values[i] = Double.NaN;
                     continue;
                 }

@@ -47,8 +47,11 @@ final class Progress {
         network.parameters().unflatten(checkpoint.parameters());
         try {
             updater.restore(checkpoint.optimizer());
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("the checkpoint's optimizer state does not fit: " + e.getMessage(), e);
+        } catch (InvalidInputException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // The state came from the file: one that does not fit is the file's fault.
+            throw new InvalidInputException("the checkpoint's optimizer state does not fit: " + e, e);
         }
         history.addAll(checkpoint.history());
         if (best != null && checkpoint.bestParameters() != null) {

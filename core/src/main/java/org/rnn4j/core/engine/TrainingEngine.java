@@ -7,7 +7,6 @@ import java.util.OptionalInt;
 import java.util.random.RandomGenerator;
 import org.rnn4j.api.Activation;
 import org.rnn4j.api.DataSource;
-import org.rnn4j.api.InvalidInputException;
 import org.rnn4j.api.Loss;
 import org.rnn4j.api.Optimizer;
 import org.rnn4j.api.Topology;
@@ -130,7 +129,9 @@ public final class TrainingEngine {
      */
     public Evaluation evaluateHeldOut(RunSettings settings, Network network, Normalization normalization) {
         HeldOut held = DataSplit.heldOut(loadData(settings), settings, byTime(settings));
-        return Evaluator.evaluate(network, loss(settings), held.data(), held.name(), normalization, held.baselines());
+        Topology topology = registry.get(PluginKind.TOPOLOGY, settings.topology().name());
+        return PluginRegistry.call(topology, () -> Evaluator.evaluate(network, loss(settings), held.data(), held.name(),
+                normalization, held.baselines()));
     }
 
     /** Whether {@code settings} hold out by time: asked for, or auto for a data source of series. */
@@ -191,20 +192,22 @@ public final class TrainingEngine {
         progress.keepBest();
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
         signal.onEnd();
-        Evaluation evaluation = split.test() == null
+        Topology topology = registry.get(PluginKind.TOPOLOGY, settings.topology().name());
+        Evaluation evaluation = PluginRegistry.call(topology, () -> split.test() == null
                 ? Evaluator.evaluate(network, loss, split.training(), "training sequences", split.normalization(),
                         split.baselines())
                 : Evaluator.evaluate(network, loss, split.test(), split.description(), split.normalization(),
-                        split.baselines());
+                        split.baselines()));
         LOG.info("trained in {} ms ({}): loss per step {}", elapsed.toMillis(), outcome.describe(), evaluation.lossPerStep());
         return new TrainingResult(network, settings, data, progress.history(), evaluation, elapsed, outcome,
                 split.normalization());
     }
 
     /** The epochs from the first still to run to the last, or until something ends the run. */
-    private static Outcome runEpochs(RunSettings settings, Trainer trainer, TrainingSession session,
+    private Outcome runEpochs(RunSettings settings, Trainer trainer, TrainingSession session,
                                      ParameterUpdater updater, Progress progress, DataSplit split, Loss loss,
                                      TrainingListener signal, Checkpoint.Sink sink, Network network, LossWatch watch) {
+        Topology topology = registry.get(PluginKind.TOPOLOGY, settings.topology().name());
         for (int epoch = progress.nextEpoch(); epoch <= settings.epochs(); epoch++) {
             updater.setLearningRateFactor(settings.schedule().factor(epoch));
             int current = epoch;
@@ -222,8 +225,8 @@ public final class TrainingEngine {
                 return new Outcome.Stopped(progress.last().epoch(), true);
             }
             Evaluation check = split.validation() == null ? null
-                    : Evaluator.evaluate(network, loss, split.validation(), "validation sequences", split.normalization(),
-                            split.baselines());
+                    : PluginRegistry.call(topology, () -> Evaluator.evaluate(network, loss, split.validation(),
+                            "validation sequences", split.normalization(), split.baselines()));
             double validationLoss = check == null ? Double.NaN : check.lossPerStep();
             Map<String, Double> metrics = check == null ? Map.of() : check.metrics();
             boolean exhausted = progress.completed(new EpochRecord(epoch, trainLoss, validationLoss, metrics));

@@ -21,6 +21,7 @@ import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 import org.ejml.data.DMatrixRMaj;
 import org.rnn4j.api.InvalidInputException;
+import org.rnn4j.api.Memory;
 import org.rnn4j.api.data.DataSet;
 import org.rnn4j.api.training.Checkpoint;
 import org.rnn4j.api.training.EpochRecord;
@@ -140,7 +141,13 @@ final class ModelReader {
         if (declared != total || total > MAX_VALUES) {
             throw refused("the manifest's network.parameters is " + declared + " but its parameter blocks hold " + total);
         }
-        requireMemory(total);
+        // The blocks, their flat copy and the network they are set into; a checkpoint's best parameters and
+        // optimizer arrays (each at most 4p + 64 values) besides.
+        int optimizerArrays = manifest.path("checkpoint").path("optimizer").size();
+        long values = Math.addExact(Math.multiplyExact(total, 4), Math.multiplyExact(Math.min(optimizerArrays,
+                MAX_OPTIMIZER_ARRAYS), 4 * total + 64));
+        Memory.require(Memory.doubles(values, 1), file + ": its " + total + " parameters (and a checkpoint's state)",
+                "open it where more memory is");
         List<String> inputNames = names(network.path("input-names"), "input", inputs);
         List<String> targetNames = names(network.path("target-names"), "target", outputs);
         Normalization normalization = normalization(manifest.path("normalization"), inputs, outputs);
@@ -269,7 +276,13 @@ final class ModelReader {
             throw refused("the manifest's network." + kind + "-names should list " + count + " names");
         }
         List<String> names = new ArrayList<>();
-        node.forEach(name -> names.add(name.asText()));
+        for (JsonNode name : node) {
+            if (!name.isTextual() || name.asText().isBlank() || names.contains(name.asText())) {
+                throw refused("the manifest's network." + kind + "-names should be distinct names; one is "
+                        + describe(name));
+            }
+            names.add(name.asText());
+        }
         return names;
     }
 
@@ -322,16 +335,6 @@ final class ModelReader {
                 throw refused("its " + clip(name) + " holds more than the " + bound + " bytes expected");
             }
             return bytes;
-        }
-    }
-
-    private void requireMemory(long values) {
-        // The blocks, their flat copy, and the network they are set into.
-        long bytes = Math.multiplyExact(values, 8L * 3);
-        long available = Runtime.getRuntime().maxMemory();
-        if (bytes > available / 2) {
-            throw refused(String.format(java.util.Locale.ROOT, "declares %d parameters, about %.1f GB to load; this JVM may"
-                    + " use %.1f GB (-Xmx via RNN4J_JAVA_OPTS)", values, bytes / 1e9, available / 1e9));
         }
     }
 

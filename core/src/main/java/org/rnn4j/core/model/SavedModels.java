@@ -13,7 +13,6 @@ import org.rnn4j.api.network.Network;
 import org.rnn4j.api.network.Parameters;
 import org.rnn4j.api.training.Checkpoint;
 import org.rnn4j.api.training.Evaluation;
-import org.rnn4j.core.config.ConfigLoader;
 import org.rnn4j.core.config.RunSettings;
 import org.rnn4j.core.data.Normalization;
 import org.rnn4j.core.engine.TrainingEngine;
@@ -115,9 +114,15 @@ public final class SavedModels {
      * is read: a file is never read further than the model it can be.
      */
     public static void requireFits(ModelFile.Declared declared, Config reference, PluginRegistry registry, String origin) {
-        RunSettings settings = settings(declared.config(), reference, origin);
-        Network network = network(declared.topology(), declared.inputs(), declared.outputs(), settings, registry, origin);
-        requireShapes(network, declared.blocks(), declared.topology(), origin);
+        requireFits(declared, settings(declared.config(), reference, origin), registry, origin);
+    }
+
+    /** As above, against the network {@code settings} build (a run resuming from a checkpoint). */
+    public static void requireFits(ModelFile.Declared declared, RunSettings settings, PluginRegistry registry,
+                                   String origin) {
+        Network network = network(settings.topology().name(), declared.inputs(), declared.outputs(), settings, registry,
+                origin);
+        requireShapes(network, declared.blocks(), settings.topology().name(), origin);
     }
 
     private static Network network(String topology, int inputs, int outputs, RunSettings settings, PluginRegistry registry,

@@ -35,7 +35,6 @@ public record PluginKind<T extends Plugin>(Class<T> type, String noun, String pl
     public static final PluginKind<Loss> LOSS =
             new PluginKind<>(Loss.class, "loss", "losses", null, null);
 
-    /** Every kind, in the order {@code rnn4j list} shows them. */
     /** The kind whose interface is {@code type}, or null for another interface. */
     public static PluginKind<?> of(Class<?> type) {
         for (PluginKind<?> kind : ALL) {
@@ -46,5 +45,6 @@ public record PluginKind<T extends Plugin>(Class<T> type, String noun, String pl
         return null;
     }
 
+    /** Every kind, in the order {@code rnn4j list} shows them. */
     public static final List<PluginKind<?>> ALL = List.of(TOPOLOGY, TRAINER, OPTIMIZER, ACTIVATION, LOSS, DATA_SOURCE);
 }

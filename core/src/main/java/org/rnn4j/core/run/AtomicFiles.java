@@ -1,7 +1,6 @@
 package org.rnn4j.core.run;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,11 +13,6 @@ import java.nio.file.StandardCopyOption;
 public final class AtomicFiles {
 
     private AtomicFiles() {
-    }
-
-    /** Replaces {@code target} with {@code text} (UTF-8) atomically. */
-    public static void write(Path target, String text) throws IOException {
-        write(target, text.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Replaces {@code target} with {@code bytes} atomically. */

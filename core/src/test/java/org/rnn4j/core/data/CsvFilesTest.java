@@ -98,6 +98,14 @@ final class CsvFilesTest {
     }
 
     @Test
+    void columnsAreReadByNameAndTheOthersNotAtAll() throws IOException {
+        Path dated = file("dated.csv", "month,x,note,y\n1949-01,1,first,2\n1949-02,3,,4\n");
+        DataSet data = load("files = [\"" + dated + "\"], inputs = [x], targets = [y]");
+        assertEquals(2, data.sequences().get(0).length());
+        assertEquals(3.0, data.sequences().get(0).inputs().get(1, 0));
+    }
+
+    @Test
     void aUtf8ByteOrderMarkBeforeTheHeaderIsDroppedAndWindowsLineEndsAreRead() throws IOException {
         Path marked = file("marked.csv", "\uFEFFx,y\r\n1,2\r\n3,4\r\n");
         DataSet data = load("files = [\"" + marked + "\"], inputs = [x], targets = [y]");
