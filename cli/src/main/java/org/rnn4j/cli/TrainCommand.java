@@ -94,7 +94,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         folder.write(result, rnn4j.config());
         LossChart.write(folder.path().resolve("loss.png"), rnn4j.topology() + " on " + result.model().data(),
-                result.history());
+                result.history(), result.outcome() instanceof Outcome.EarlyStopped early ? early.keptEpoch() : 0);
         if (result.outcome() instanceof Outcome.Diverged diverged) {
             throw new InvalidInputException(diverged.describe() + diverged.checkpointEpoch().stream()
                     .mapToObj(epoch -> "; the checkpoint of epoch " + epoch + " is kept in " + folder.checkpoint())

@@ -150,6 +150,15 @@ final class BadInputTest {
     }
 
     @Test
+    void anOutputActivationThatCannotReachTheTargetsIsRefusedWithTheFix() {
+        Outcome outcome = Outcome.run("train", "--no-progress", "-Drnn4j.output.dir=" + folder.resolve("runs"),
+                "-Drnn4j.data.type=airline-passengers");
+        assertEquals(2, outcome.status(), outcome.err());
+        assertEquals("rnn4j: rnn4j.topology.output-activation: sigmoid outputs lie in [0.000, 1.000] but the training"
+                + " targets range over [104.0, 505.0]; use output-activation = identity", outcome.err().strip());
+    }
+
+    @Test
     void aRequiredKeyMissingFromARunFileNamesTheFileNotAMergeOfLayers() throws IOException {
         Path run = Files.writeString(folder.resolve("missing.conf"), "rnn4j.data { type = csv, files = [x.csv], targets = [y] }\n");
         Outcome outcome = Outcome.run("train", run.toString(), "--no-progress", "-Drnn4j.output.dir=" + folder.resolve("runs"));

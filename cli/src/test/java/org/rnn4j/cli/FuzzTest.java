@@ -54,7 +54,8 @@ final class FuzzTest {
     @BeforeAll
     static void trainAModelAndACheckpoint() throws IOException {
         rnn4j = Rnn4j.create(ConfigFactory.parseString(
-                "rnn4j { data { sequences = 40, normalize = standard, validation-fraction = 0.2 }, topology.hidden = [3],"
+                "rnn4j { data { sequences = 40, normalize = standard, validation-fraction = 0.2 }, topology { hidden = [3],"
+                        + " output-activation = identity },"
                         + " trainer { epochs = 3, checkpoint-every = 1, early-stopping.patience = 5 } }"));
         Path checkpointFile = folder.resolve("original.checkpoint");
         Model trained = rnn4j.train(TrainingOptions.defaults().checkpointTo(checkpointFile)).model();

@@ -56,6 +56,9 @@ public final class Model {
         this.plugins = plugins;
         this.origin = origin;
         network(); // a model that cannot build its network is refused when made, not when used
+        if (!plugins.has(PluginKind.LOSS, settings.loss())) {
+            throw new InvalidInputException(origin + ": " + plugins.unknown(PluginKind.LOSS, settings.loss()));
+        }
     }
 
     static Model load(Path file, Config reference, PluginRegistry plugins) {

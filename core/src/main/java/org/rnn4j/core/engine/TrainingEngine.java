@@ -7,12 +7,14 @@ import java.util.OptionalInt;
 import java.util.random.RandomGenerator;
 import org.rnn4j.api.Activation;
 import org.rnn4j.api.DataSource;
+import org.rnn4j.api.InvalidInputException;
 import org.rnn4j.api.Loss;
 import org.rnn4j.api.Optimizer;
 import org.rnn4j.api.Topology;
 import org.rnn4j.api.TopologyContext;
 import org.rnn4j.api.Trainer;
 import org.rnn4j.api.data.DataSet;
+import org.rnn4j.api.data.Sequence;
 import org.rnn4j.api.network.Network;
 import org.rnn4j.api.training.Checkpoint;
 import org.rnn4j.api.training.EpochEvent;
@@ -164,6 +166,7 @@ public final class TrainingEngine {
         DataSplit split = DataSplit.of(request.data() != null ? request.data() : loadData(settings), settings,
                 byTime(settings));
         DataSet data = split.scaled();
+        requireReachableTargets(settings, data);
         Network network = buildNetwork(settings, data.inputSize(), data.outputSize());
         Loss loss = loss(settings);
         ParameterUpdater updater = updater(settings, network);
@@ -201,6 +204,46 @@ public final class TrainingEngine {
         LOG.info("trained in {} ms ({}): loss per step {}", elapsed.toMillis(), outcome.describe(), evaluation.lossPerStep());
         return new TrainingResult(network, settings, data, progress.history(), evaluation, elapsed, outcome,
                 split.normalization());
+    }
+
+    /** The topology setting, by the convention of the built-in topologies, that names the output units' activation. */
+    private static final String OUTPUT_ACTIVATION = "output-activation";
+
+    /**
+     * Refuses, before training, an output activation whose range cannot reach the targets the
+     * network is trained on (after scaling): sigmoid outputs against targets in the hundreds train
+     * to nothing. Only for a topology that declares an {@value #OUTPUT_ACTIVATION} setting naming
+     * an activation; the range is probed at ±1000.
+     */
+    private void requireReachableTargets(RunSettings settings, DataSet data) {
+        Topology topology = registry.get(PluginKind.TOPOLOGY, settings.topology().name());
+        Config own = settings.topology().settings();
+        if (topology.pluginSettings().get(OUTPUT_ACTIVATION) != Activation.class || !own.hasPath(OUTPUT_ACTIVATION)) {
+            return;
+        }
+        String name = own.getString(OUTPUT_ACTIVATION);
+        Activation activation = registry.get(PluginKind.ACTIVATION, name);
+        double low = Math.min(activation.value(-1000), activation.value(1000));
+        double high = Math.max(activation.value(-1000), activation.value(1000));
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (Sequence sequence : data.sequences()) {
+            for (int t = 0; t < sequence.length(); t++) {
+                if (sequence.hasTarget(t)) {
+                    for (int k = 0; k < sequence.targets().numCols; k++) {
+                        min = Math.min(min, sequence.targets().get(t, k));
+                        max = Math.max(max, sequence.targets().get(t, k));
+                    }
+                }
+            }
+        }
+        double slack = 1e-9 * Math.max(1, high - low);
+        if (min < low - slack || max > high + slack) {
+            throw new InvalidInputException(String.format(java.util.Locale.ROOT, "%s.%s: %s outputs lie in [%.4g, %.4g] but"
+                    + " the training targets%s range over [%.4g, %.4g]; use %s = identity", settings.topology().path(),
+                    OUTPUT_ACTIVATION, name, low, high, settings.normalize() ? " (after normalisation)" : "", min, max,
+                    OUTPUT_ACTIVATION));
+        }
     }
 
     /** The epochs from the first still to run to the last, or until something ends the run. */
