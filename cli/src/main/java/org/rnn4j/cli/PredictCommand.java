@@ -5,11 +5,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.stream.IntStream;
 import org.rnn4j.api.InvalidInputException;
 import org.rnn4j.core.Model;
 import org.rnn4j.core.Predictor;
-import org.rnn4j.core.Table;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -49,44 +47,15 @@ final class PredictCommand implements Callable<Integer> {
             throw new InvalidInputException("--reset-every: expected a positive number of rows, got " + resetEvery);
         }
         Model trained = root.rnn4j().model(model).build().load(model);
-        // The model's inputs by name (other columns — dates, ids — are not read); --columns chooses others.
-        List<String> wanted = columns != null ? columns : trained.inputNames();
-        Table header = Table.readCsv(input, List.of());
-        boolean byName = columns != null || header.columns().containsAll(wanted);
-        if (!byName && header.columns().size() != trained.inputSize()) {
-            throw new InvalidInputException(input + ": " + header.columns().size() + " input columns, but the model takes "
-                    + trained.inputSize() + " inputs per step (choose them with --columns)");
-        }
-        Table table = byName ? Table.readCsv(input, wanted) : Table.readCsv(input);
-        int[] indices;
-        if (byName) {
-            indices = wanted.stream().mapToInt(name -> table.column(name, columns != null ? "--columns" : "the model's inputs"))
-                    .toArray();
-        } else {
-            indices = IntStream.range(0, table.columns().size()).toArray();
-            if (indices.length == trained.inputSize() && !trained.inputNames().equals(
-                    org.rnn4j.api.data.DataSet.numbered("input", trained.inputSize()))) {
-                throw new InvalidInputException(input + ": has no column " + String.join(", ", trained.inputNames())
-                        + " (the model's inputs); name its columns so, or choose them with --columns");
-            }
-        }
-        if (indices.length != trained.inputSize()) {
-            throw new InvalidInputException(input + ": " + indices.length + " input columns, but the model takes "
-                    + trained.inputSize() + " inputs per step" + (columns == null ? " (choose them with --columns)" : ""));
-        }
+        double[][] inputs = ModelInputs.read(trained, input, columns);
         PrintWriter out = spec.commandLine().getOut();
         out.println("step," + String.join(",", trained.targetNames()));
         Predictor predictor = trained.predictor();
-        double[] x = new double[trained.inputSize()];
-        for (int row = 0; row < table.rows().size(); row++) {
+        for (int row = 0; row < inputs.length; row++) {
             if (resetEvery > 0 && row % resetEvery == 0) {
                 predictor.reset();
             }
-            double[] values = table.rows().get(row);
-            for (int i = 0; i < indices.length; i++) {
-                x[i] = values[indices[i]];
-            }
-            double[] prediction = predictor.predict(x);
+            double[] prediction = predictor.predict(inputs[row]);
             StringBuilder line = new StringBuilder().append(row + 1);
             for (double value : prediction) {
                 line.append(',').append(String.format(Locale.ROOT, "%.6g", value));

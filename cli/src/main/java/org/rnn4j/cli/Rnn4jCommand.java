@@ -20,7 +20,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "rnn4j", mixinStandardHelpOptions = true, versionProvider = Rnn4jCommand.Version.class,
         description = "Classic recurrent neural networks: Elman, Jordan, partially and fully recurrent, trained by BPTT and RTRL.",
-        subcommands = {TrainCommand.class, EvalCommand.class, PredictCommand.class, StreamCommand.class, InspectCommand.class,
+        subcommands = {TrainCommand.class, EvalCommand.class, PredictCommand.class, ForecastCommand.class, StreamCommand.class, InspectCommand.class,
                 ListCommand.class, ConfigCommand.class, DescribeCommand.class, GradcheckCommand.class, CheckPluginCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Rnn4jCommand implements Runnable {

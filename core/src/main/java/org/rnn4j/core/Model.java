@@ -5,6 +5,7 @@ import com.typesafe.config.ConfigValueFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.ejml.data.DMatrixRMaj;
 import org.rnn4j.api.InvalidInputException;
 import org.rnn4j.api.Loss;
@@ -184,6 +185,47 @@ public final class Model {
         return predictions;
     }
 
+    /**
+     * Continues a series past its last step: a fresh predictor is warmed on {@code history}, its
+     * prediction for the step after is fed back as that step's input, and so on, {@code horizon}
+     * times. For a model of a series whose targets are its inputs' next values ({@code csv} with
+     * {@code forecast = true}, {@code airline-passengers}, {@code sine}, or data held out by time).
+     *
+     * @param history steps × {@link #inputSize()}, the series up to now, in the data's own units
+     * @return horizon × {@link #outputSize()}: the forecasts for the next {@code horizon} steps
+     * @throws InvalidInputException when the model is not of such a series, or the arguments are bad
+     */
+    public double[][] forecast(double[][] history, int horizon) {
+        if (inputSize() != outputSize()) {
+            throw new InvalidInputException(origin + ": takes " + inputSize() + " inputs and predicts " + outputSize()
+                    + " outputs; a forecast feeds each prediction back as the next input, so they must be the same series");
+        }
+        if (!new TrainingEngine(plugins).byTime(settings)) {
+            throw new InvalidInputException(origin + ": was trained on " + data() + ", held out as independent sequences,"
+                    + " not as a series; a forecast needs a model of a series whose targets are its inputs' next values"
+                    + (InMemoryData.TYPE.equals(data()) ? " (train it with rnn4j.data.split = time)" : ""));
+        }
+        if (horizon < 1) {
+            throw new InvalidInputException("horizon: expected a positive number of steps, got " + horizon);
+        }
+        if (history == null || history.length == 0) {
+            throw new InvalidInputException("no history to forecast from: give at least one step");
+        }
+        Predictor predictor = predictor();
+        double[] next = null;
+        for (double[] step : history) {
+            next = predictor.predict(step);
+        }
+        double[][] forecasts = new double[horizon][];
+        for (int h = 0; h < horizon; h++) {
+            forecasts[h] = next;
+            if (h + 1 < horizon) {
+                next = predictor.predict(next);
+            }
+        }
+        return forecasts;
+    }
+
     /** A stateful predictor for a stream, one step at a time, that does not learn. */
     public Predictor predictor() {
         return Predictor.fixed(this, network(), lossPlugin(), saved.normalization(), topologyPlugin());
@@ -234,6 +276,22 @@ public final class Model {
             throw new InvalidInputException(origin + ": was trained on data given in memory; evaluate it with evaluate(DataSet)");
         }
         return new TrainingEngine(plugins).evaluateHeldOut(settings, network(), saved.normalization());
+    }
+
+    /**
+     * Forecasts 1…{@code horizon} steps ahead, each made from the model's own predictions (as
+     * {@link #forecast} makes them) from every origin in the held-out period of the series it was
+     * trained on, scored per lead time beside persistence and seasonal naive from the same origins.
+     *
+     * @return element h − 1 for lead time h: {@code forecasts} (how many were scored), {@code rmse},
+     *         {@code mae}, and per baseline its {@code -rmse}, {@code -mae} and {@code skill-vs-}
+     * @throws InvalidInputException for a model not of a series held out by time, or of data given in memory
+     */
+    public List<Map<String, Double>> evaluateHorizon(int horizon) {
+        if (InMemoryData.TYPE.equals(data())) {
+            throw new InvalidInputException(origin + ": was trained on data given in memory; forecast it with forecast()");
+        }
+        return new TrainingEngine(plugins).evaluateHorizon(settings, network(), saved.normalization(), horizon);
     }
 
     /** Loss and task metrics on every sequence of {@code data}. */

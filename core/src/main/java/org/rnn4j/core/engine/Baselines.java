@@ -75,7 +75,7 @@ record Baselines(double[] trainingMean, int season) {
         return metrics;
     }
 
-    private static void add(Map<String, Double> metrics, String name, Errors baseline, Errors model) {
+    static void add(Map<String, Double> metrics, String name, Errors baseline, Errors model) {
         if (baseline.undefined) {
             return;
         }
@@ -85,7 +85,7 @@ record Baselines(double[] trainingMean, int season) {
     }
 
     /** Sums of squared and absolute errors. */
-    private static final class Errors {
+    static final class Errors {
         double squares;
         double absolutes;
         long count;

@@ -2,6 +2,7 @@ package org.rnn4j.core.engine;
 
 import com.typesafe.config.Config;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.random.RandomGenerator;
@@ -136,8 +137,35 @@ public final class TrainingEngine {
                 normalization, held.baselines()));
     }
 
-    /** Whether {@code settings} hold out by time: asked for, or auto for a data source of series. */
-    private boolean byTime(RunSettings settings) {
+    /**
+     * {@code network}'s forecasts 1…{@code horizon} steps ahead, made from its own predictions,
+     * scored per lead time on the held-out period of the configured series (the same as a run with
+     * {@code settings} holds out), beside persistence and seasonal naive from the same origins.
+     *
+     * @return per lead time, from 1: {@code forecasts}, {@code rmse}, {@code mae} and the baselines' figures
+     * @throws InvalidInputException when the data are not held out by time, or the model's outputs are not its inputs' next values
+     */
+    public List<Map<String, Double>> evaluateHorizon(RunSettings settings, Network network, Normalization normalization,
+                                                     int horizon) {
+        if (horizon < 1) {
+            throw new InvalidInputException("horizon: expected a positive number of steps, got " + horizon);
+        }
+        if (!byTime(settings) || network.inputSize() != network.outputSize()) {
+            throw new InvalidInputException("rnn4j.data: " + settings.data().name() + " is not held out as a series whose"
+                    + " targets are its inputs' next values; forecasts by lead time need one (rnn4j.data.split = time)");
+        }
+        HeldOut held = DataSplit.heldOut(loadData(settings), settings, true);
+        int season = held.baselines() == null ? 0 : held.baselines().season();
+        Topology topology = registry.get(PluginKind.TOPOLOGY, settings.topology().name());
+        return PluginRegistry.call(topology, () -> LeadTimes.score(held.data().sequences(),
+                new StepPredictor(network, loss(settings), normalization, 1), season, horizon));
+    }
+
+    /**
+     * Whether {@code settings} hold out by time: asked for, or auto for a data source of series —
+     * the data are then a series whose future is its last steps.
+     */
+    public boolean byTime(RunSettings settings) {
         String mode = settings.split().mode();
         if (!mode.equals("auto")) {
             return mode.equals("time");

@@ -1,0 +1,165 @@
+package org.rnn4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.typesafe.config.ConfigFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.ejml.data.DMatrixRMaj;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rnn4j.api.InvalidInputException;
+import org.rnn4j.api.data.DataSet;
+import org.rnn4j.api.data.Sequence;
+import org.rnn4j.api.training.Evaluation;
+import org.rnn4j.core.Model;
+import org.rnn4j.core.Predictor;
+import org.rnn4j.core.Rnn4j;
+
+/** Multi-step forecasts: a series continued from the model's own predictions, and scored per lead time. */
+final class ForecastTest {
+
+    private static final int HORIZON = 5;
+
+    /** A noisy sine held out by time, the last 10 of 40 steps, with a seasonal baseline. */
+    private static final String SINE = "rnn4j { data { type = sine, sequences = 12, noise = 0.05, test-steps = 10,"
+            + " season = 20 }, topology { hidden = [6], output-activation = identity }, trainer.epochs = 5 }";
+
+    @TempDir
+    static Path folder;
+
+    private static Rnn4j rnn4j;
+    private static Model model;
+
+    @BeforeAll
+    static void train() {
+        rnn4j = Rnn4j.create(ConfigFactory.parseString(SINE));
+        model = rnn4j.train().model();
+    }
+
+    @Test
+    void aForecastFeedsEachPredictionBackAsTheNextInput() {
+        double[][] history = {{0.1}, {0.4}, {0.6}, {0.75}};
+        double[][] forecasts = model.forecast(history, 3);
+        Predictor predictor = model.predictor();
+        double[] next = null;
+        for (double[] step : history) {
+            next = predictor.predict(step);
+        }
+        assertArrayEquals(model.predict(history)[history.length - 1], forecasts[0]);
+        assertArrayEquals(next, forecasts[0]);
+        assertArrayEquals(predictor.predict(forecasts[0]), forecasts[1]);
+        assertArrayEquals(predictor.predict(forecasts[1]), forecasts[2]);
+    }
+
+    @Test
+    void leadOneIsTheOneStepEvaluationBesideTheSameBaselines() {
+        Map<String, Double> lead1 = model.evaluateHorizon(HORIZON).get(0);
+        Evaluation evaluation = model.evaluate();
+        for (String figure : List.of("rmse", "mae", "persistence-rmse", "skill-vs-persistence", "seasonal-naive-rmse",
+                "skill-vs-seasonal-naive")) {
+            assertEquals(evaluation.metrics().get(figure), lead1.get(figure), 1e-12, figure);
+        }
+        assertEquals(evaluation.targetSteps(), lead1.get("forecasts"));
+    }
+
+    /** Every lead's figures, recomputed from {@link Model#forecast} from each origin of the held-out period. */
+    @Test
+    void eachLeadScoresTheForecastsMadeFromEveryHeldOutOrigin() {
+        List<Map<String, Double>> leads = model.evaluateHorizon(HORIZON);
+        DataSet held = rnn4j.heldOutData();
+        double[] squares = new double[HORIZON];
+        double[] persistence = new double[HORIZON];
+        double[] seasonal = new double[HORIZON];
+        int[] counts = new int[HORIZON];
+        for (Sequence sequence : held.sequences()) {
+            double[][] inputs = rows(sequence.inputs());
+            for (int origin = 0; origin < sequence.length(); origin++) {
+                if (!sequence.hasTarget(origin)) {
+                    continue;
+                }
+                double[][] forecasts = model.forecast(Arrays.copyOf(inputs, origin + 1), HORIZON);
+                for (int h = 1; h <= HORIZON && origin + h - 1 < sequence.length() && sequence.hasTarget(origin + h - 1);
+                     h++) {
+                    double actual = sequence.targets().get(origin + h - 1, 0);
+                    squares[h - 1] += Math.pow(forecasts[h - 1][0] - actual, 2);
+                    persistence[h - 1] += Math.pow(inputs[origin][0] - actual, 2);
+                    // the value a whole number of 20-step seasons before the forecast step, known at the origin
+                    seasonal[h - 1] += Math.pow(inputs[origin + h - 20][0] - actual, 2);
+                    counts[h - 1]++;
+                }
+            }
+        }
+        for (int h = 0; h < HORIZON; h++) {
+            assertEquals(counts[h], leads.get(h).get("forecasts"), "lead " + (h + 1));
+            assertEquals(Math.sqrt(squares[h] / counts[h]), leads.get(h).get("rmse"), 1e-12, "lead " + (h + 1));
+            assertEquals(Math.sqrt(persistence[h] / counts[h]), leads.get(h).get("persistence-rmse"), 1e-12);
+            assertEquals(Math.sqrt(seasonal[h] / counts[h]), leads.get(h).get("seasonal-naive-rmse"), 1e-12);
+        }
+        for (int h = 0; h < HORIZON; h++) {
+            // 12 sines of 10 held-out steps each, all with a next value: lead h + 1 fits from 10 − h origins of each
+            assertEquals(12 * (10 - h), counts[h], "lead " + (h + 1));
+        }
+    }
+
+    @Test
+    void aModelOfIndependentSequencesIsRefused() {
+        Model xor = Rnn4j.create(ConfigFactory.parseString("rnn4j.trainer.epochs = 1")).train().model();
+        InvalidInputException error = assertThrows(InvalidInputException.class,
+                () -> xor.forecast(new double[][] {{1}}, 2));
+        assertEquals("the trained model: was trained on temporal-xor, held out as independent sequences, not as a series;"
+                + " a forecast needs a model of a series whose targets are its inputs' next values", error.getMessage());
+        assertThrows(InvalidInputException.class, () -> xor.evaluateHorizon(2));
+        assertThrows(InvalidInputException.class, () -> model.forecast(new double[][] {{1}}, 0));
+        assertThrows(InvalidInputException.class, () -> model.forecast(new double[0][], 2));
+    }
+
+    @Test
+    void theForecastCommandContinuesTheSeriesUnderTheTargetsNames() throws Exception {
+        Path file = folder.resolve("sine.rnn4j");
+        model.save(file);
+        Path history = Files.writeString(folder.resolve("history.csv"), "time,input_1\n1,0.1\n2,0.4\n3,0.6\n4,0.75\n");
+        Outcome outcome = Outcome.run("forecast", file.toString(), history.toString(), "--horizon", "3");
+        assertEquals(0, outcome.status(), outcome.err());
+        List<String> lines = outcome.out().strip().lines().toList();
+        assertEquals("step," + String.join(",", model.targetNames()), lines.get(0));
+        assertEquals(4, lines.size());
+        double[][] expected = model.forecast(new double[][] {{0.1}, {0.4}, {0.6}, {0.75}}, 3);
+        for (int h = 0; h < 3; h++) {
+            String[] cells = lines.get(h + 1).split(",");
+            assertEquals(String.valueOf(5 + h), cells[0]);
+            assertEquals(expected[h][0], Double.parseDouble(cells[1]), 1e-5 * Math.abs(expected[h][0]));
+        }
+        Outcome refused = Outcome.run("forecast", file.toString(), history.toString(), "--horizon", "0");
+        assertEquals(2, refused.status());
+        assertEquals("rnn4j: horizon: expected a positive number of steps, got 0", refused.err().strip());
+    }
+
+    @Test
+    void evalPrintsTheErrorsPerLeadTime() {
+        Path file = folder.resolve("eval.rnn4j");
+        model.save(file);
+        Outcome outcome = Outcome.run("eval", file.toString(), "--horizon", "3");
+        assertEquals(0, outcome.status(), outcome.err());
+        List<String> lines = outcome.out().lines().toList();
+        int header = lines.indexOf(lines.stream().filter(line -> line.startsWith("  lead ")).findFirst().orElseThrow());
+        assertTrue(lines.get(header).contains("rmse") && lines.get(header).contains("seasonal-naive-rmse"), lines.get(header));
+        assertEquals(3, lines.size() - header - 1, outcome.out());
+        assertTrue(lines.get(header + 3).strip().startsWith("3 "), lines.get(header + 3));
+    }
+
+    private static double[][] rows(DMatrixRMaj matrix) {
+        double[][] rows = new double[matrix.numRows][];
+        for (int t = 0; t < rows.length; t++) {
+            rows[t] = Arrays.copyOfRange(matrix.data, t * matrix.numCols, (t + 1) * matrix.numCols);
+        }
+        return rows;
+    }
+}
