@@ -69,6 +69,26 @@ for seed in 1 2 3; do
     | sed -E 's/ +/ /g' | tr '\n' ';'; echo
 done
 
+# docs/forecasting.md: forecasts 1..12 steps ahead from the models' own predictions, per lead time.
+for seed in 1 2 3; do
+  printf '%-44s ' "airline, leads 1/6/12 (rmse, seasonal), $seed"
+  model=$(./rnn4j train --no-progress -Drnn4j.output.dir="$out" -Drnn4j.seed=$seed -Drnn4j.data.type=airline-passengers \
+    -Drnn4j.data.normalize=standard -Drnn4j.topology.output-activation=identity -Drnn4j.trainer.epochs=300 \
+    -Drnn4j.trainer.batch-size=1 | sed -n 's/^model: //p')
+  ./rnn4j eval "$model" --horizon 12 | awk '/^  lead /{for(i=1;i<=NF;i++)c[$i]=i;n=1;next}
+    n&&($1==1||$1==6||$1==12){printf "%s: %s %s; ", $1, $c["rmse"]+0, $c["seasonal-naive-rmse"]+0}END{print ""}'
+done
+for seed in 1 2 3; do
+  printf '%-44s ' "seasonal series, leads 1/6/12 (rmse, seasonal), $seed"
+  model=$(./rnn4j train --no-progress -Drnn4j.output.dir="$out" -Drnn4j.seed=$seed -Drnn4j.data.type=csv \
+    "-Drnn4j.data.files=[\"$out/seasonal.csv\"]" "-Drnn4j.data.inputs=[y]" -Drnn4j.data.forecast=true \
+    -Drnn4j.data.test-steps=96 -Drnn4j.data.season=24 -Drnn4j.data.normalize=standard \
+    -Drnn4j.topology.output-activation=identity -Drnn4j.trainer.epochs=200 -Drnn4j.trainer.batch-size=1 \
+    | sed -n 's/^model: //p')
+  ./rnn4j eval "$model" --horizon 12 | awk '/^  lead /{for(i=1;i<=NF;i++)c[$i]=i;n=1;next}
+    n&&($1==1||$1==6||$1==12){printf "%s: %s %s %s; ", $1, $c["rmse"]+0, $c["persistence-rmse"]+0, $c["seasonal-naive-rmse"]+0}END{print ""}'
+done
+
 # docs/embedding.md: the sensor example's loss on later, drifted readings before and after online learning.
 mvn -B -q -Dstyle.color=never -pl embedding-example -am install -DskipTests >/dev/null
 mvn -B -q -Dstyle.color=never -pl embedding-example dependency:build-classpath -Dmdep.outputFile="$out/classpath" >/dev/null
