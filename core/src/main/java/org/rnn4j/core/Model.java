@@ -196,15 +196,7 @@ public final class Model {
      * @throws InvalidInputException when the model is not of such a series, or the arguments are bad
      */
     public double[][] forecast(double[][] history, int horizon) {
-        if (inputSize() != outputSize()) {
-            throw new InvalidInputException(origin + ": takes " + inputSize() + " inputs and predicts " + outputSize()
-                    + " outputs; a forecast feeds each prediction back as the next input, so they must be the same series");
-        }
-        if (!new TrainingEngine(plugins).byTime(settings)) {
-            throw new InvalidInputException(origin + ": was trained on " + data() + ", held out as independent sequences,"
-                    + " not as a series; a forecast needs a model of a series whose targets are its inputs' next values"
-                    + (InMemoryData.TYPE.equals(data()) ? " (train it with rnn4j.data.split = time)" : ""));
-        }
+        requireSeries();
         if (horizon < 1) {
             throw new InvalidInputException("horizon: expected a positive number of steps, got " + horizon);
         }
@@ -224,6 +216,19 @@ public final class Model {
             }
         }
         return forecasts;
+    }
+
+    /** Refuses a model whose predictions cannot be fed back as its next inputs. */
+    private void requireSeries() {
+        if (inputSize() != outputSize()) {
+            throw new InvalidInputException(origin + ": takes " + inputSize() + " inputs and predicts " + outputSize()
+                    + " outputs; a forecast feeds each prediction back as the next input, so they must be the same series");
+        }
+        if (!new TrainingEngine(plugins).byTime(settings)) {
+            throw new InvalidInputException(origin + ": was trained on " + data() + ", held out as independent sequences,"
+                    + " not as a series; a forecast needs a model of a series whose targets are its inputs' next values"
+                    + (InMemoryData.TYPE.equals(data()) ? " (train it with rnn4j.data.split = time)" : ""));
+        }
     }
 
     /** A stateful predictor for a stream, one step at a time, that does not learn. */
@@ -291,6 +296,7 @@ public final class Model {
         if (InMemoryData.TYPE.equals(data())) {
             throw new InvalidInputException(origin + ": was trained on data given in memory; forecast it with forecast()");
         }
+        requireSeries();
         return new TrainingEngine(plugins).evaluateHorizon(settings, network(), saved.normalization(), horizon);
     }
 
