@@ -218,6 +218,19 @@ public final class Model {
         return forecasts;
     }
 
+    /**
+     * Whether this model is of a series whose targets are its inputs' next values — held out by
+     * time, as many outputs as inputs — so that {@link #forecast} and {@link #evaluateHorizon} apply.
+     */
+    public boolean forecastsSeries() {
+        return inputSize() == outputSize() && new TrainingEngine(plugins).byTime(settings);
+    }
+
+    /** The season in steps of the series this model was trained on (its data set's {@code season}), 0 for none. */
+    public int season() {
+        return settings.split().season();
+    }
+
     /** Refuses a model whose predictions cannot be fed back as its next inputs. */
     private void requireSeries() {
         if (inputSize() != outputSize()) {

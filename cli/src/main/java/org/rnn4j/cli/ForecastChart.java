@@ -1,0 +1,104 @@
+package org.rnn4j.cli;
+
+import java.awt.Color;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.rnn4j.api.InvalidInputException;
+import org.rnn4j.api.data.DataSet;
+import org.rnn4j.api.data.Sequence;
+import org.rnn4j.core.Model;
+import org.rnn4j.core.OutputFiles;
+
+/**
+ * {@code forecast.png}, for a model of a series: over the held-out period of the first series, the
+ * actual values, the model's one-step forecasts and the seasonal naive ones (when the data set has
+ * a season), in the data's units, against the step's position in the series.
+ */
+final class ForecastChart {
+
+    /** One line of the chart: its x and y values. */
+    record Line(String name, List<Double> steps, List<Double> values) {
+    }
+
+    private ForecastChart() {
+    }
+
+    /** Writes the chart of {@code model}'s forecasts on {@code heldOut} (its run's held-out series) to {@code file}. */
+    static void write(Path file, String title, Model model, DataSet heldOut) {
+        Sequence series = heldOut.sequences().get(0);
+        int first = 0;
+        while (first < series.length() && !series.hasTarget(first)) {
+            first++;
+        }
+        if (first == series.length()) {
+            return;
+        }
+        double[][] inputs = new double[series.length()][];
+        for (int t = 0; t < inputs.length; t++) {
+            inputs[t] = row(series.inputs().data, t, model.inputSize());
+        }
+        double[][] predicted = model.predict(inputs);
+        int season = model.season();
+        Line actual = new Line("actual", new ArrayList<>(), new ArrayList<>());
+        Line forecast = new Line("model, one step ahead", new ArrayList<>(), new ArrayList<>());
+        Line seasonal = new Line("seasonal naive (" + season + " steps before)", new ArrayList<>(), new ArrayList<>());
+        for (int t = first; t < series.length(); t++) {
+            if (!series.hasTarget(t)) {
+                continue;
+            }
+            double step = t + 2; // the target of step t is the value at position t + 2, counting from 1
+            actual.steps().add(step);
+            actual.values().add(series.targets().get(t, 0));
+            forecast.steps().add(step);
+            forecast.values().add(predicted[t][0]);
+            if (season > 0 && t + 1 - season >= 0) {
+                seasonal.steps().add(step);
+                seasonal.values().add(inputs[t + 1 - season][0]);
+            }
+        }
+        String what = heldOut.sequences().size() > 1 ? ", series 1 of " + heldOut.sequences().size() : "";
+        List<Line> lines = seasonal.steps().isEmpty() ? List.of(actual, forecast) : List.of(actual, forecast, seasonal);
+        OutputFiles.write(file, png(title + what, model.targetNames().get(0), lines));
+    }
+
+    static byte[] png(String title, String quantity, List<Line> lines) {
+        XYChart chart = new XYChartBuilder().width(800).height(500).title(title)
+                .xAxisTitle("step of the series (held-out period)").yAxisTitle(quantity).build();
+        var styler = chart.getStyler();
+        styler.setChartBackgroundColor(Color.WHITE);
+        styler.setLegendPosition(Styler.LegendPosition.OutsideS);
+        styler.setLegendLayout(Styler.LegendLayout.Horizontal);
+        styler.setXAxisDecimalPattern("0"); // a pattern, not a formatting function: XChart then picks round tick steps
+        // XChart puts the ticks on the data's own steps (1087, 1174, …) when the axis starts at one;
+        // starting it half a step before the first gives round ticks, as far apart as four-digit labels need.
+        styler.setXAxisMin(lines.get(0).steps().get(0) - 0.5);
+        styler.setXAxisTickMarkSpacingHint(100);
+        styler.setYAxisDecimalPattern("#,##0.###");
+        styler.setAxisTickLabelsFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 11));
+        Color[] colours = {Color.BLACK, new Color(0x1f77b4), new Color(0xff7f0e)};
+        for (int i = 0; i < lines.size(); i++) {
+            Line line = lines.get(i);
+            var series = chart.addSeries(line.name(), line.steps(), line.values());
+            series.setLineColor(colours[i % colours.length]);
+            series.setMarker(line.steps().size() <= 60 ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
+            series.setMarkerColor(colours[i % colours.length]);
+        }
+        try {
+            javax.imageio.ImageIO.setUseCache(false); // as LossChart: no disk cache, no shutdown hook
+            return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
+        } catch (IOException e) {
+            throw new InvalidInputException("cannot draw the forecast chart: " + e.getMessage(), e);
+        }
+    }
+
+    private static double[] row(double[] data, int t, int width) {
+        return java.util.Arrays.copyOfRange(data, t * width, (t + 1) * width);
+    }
+}
