@@ -43,7 +43,7 @@ final class ForecastCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Model trained = root.rnn4j().model(model).build().load(model);
-        double[][] history = ModelInputs.read(trained, input, columns);
+        double[][] history = ModelInputs.read(trained, input, columns, null).inputs();
         double[][] forecasts = trained.forecast(history, horizon);
         PrintWriter out = spec.commandLine().getOut();
         out.println("step," + String.join(",", trained.targetNames()));

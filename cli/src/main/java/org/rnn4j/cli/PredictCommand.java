@@ -32,6 +32,10 @@ final class PredictCommand implements Callable<Integer> {
                     + " of a file whose columns are the inputs).")
     private List<String> columns;
 
+    @Option(names = "--time-column", paramLabel = "NAME",
+            description = "A column (a date, say) copied as text to the first column of the output, instead of the step number.")
+    private String timeColumn;
+
     @Option(names = "--reset-every", paramLabel = "N", description = "Start from the initial state again every N rows.")
     private int resetEvery;
 
@@ -47,16 +51,17 @@ final class PredictCommand implements Callable<Integer> {
             throw new InvalidInputException("--reset-every: expected a positive number of rows, got " + resetEvery);
         }
         Model trained = root.rnn4j().model(model).build().load(model);
-        double[][] inputs = ModelInputs.read(trained, input, columns);
+        ModelInputs read = ModelInputs.read(trained, input, columns, timeColumn);
+        double[][] inputs = read.inputs();
         PrintWriter out = spec.commandLine().getOut();
-        out.println("step," + String.join(",", trained.targetNames()));
+        out.println((timeColumn == null ? "step" : timeColumn) + "," + String.join(",", trained.targetNames()));
         Predictor predictor = trained.predictor();
         for (int row = 0; row < inputs.length; row++) {
             if (resetEvery > 0 && row % resetEvery == 0) {
                 predictor.reset();
             }
             double[] prediction = predictor.predict(inputs[row]);
-            StringBuilder line = new StringBuilder().append(row + 1);
+            StringBuilder line = new StringBuilder(timeColumn == null ? String.valueOf(row + 1) : read.times().get(row));
             for (double value : prediction) {
                 line.append(',').append(String.format(Locale.ROOT, "%.6g", value));
             }

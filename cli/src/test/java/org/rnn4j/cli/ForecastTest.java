@@ -137,6 +137,13 @@ final class ForecastTest {
             assertEquals(String.valueOf(5 + h), cells[0]);
             assertEquals(expected[h][0], Double.parseDouble(cells[1]), 1e-5 * Math.abs(expected[h][0]));
         }
+        // A model of unnamed inputs reads every column but the time column.
+        Path dated = Files.writeString(folder.resolve("dated.csv"), "day,value\nmon,0.1\ntue,0.4\n");
+        Outcome predicted = Outcome.run("predict", file.toString(), dated.toString(), "--time-column", "day");
+        assertEquals(0, predicted.status(), predicted.err());
+        assertEquals(List.of("day," + String.join(",", model.targetNames()), "mon", "tue"),
+                predicted.out().strip().lines().map(line -> line.split(",")[0].equals("day") ? line : line.split(",")[0])
+                        .toList());
         Outcome refused = Outcome.run("forecast", file.toString(), history.toString(), "--horizon", "0");
         assertEquals(2, refused.status());
         assertEquals("rnn4j: horizon: expected a positive number of steps, got 0", refused.err().strip());

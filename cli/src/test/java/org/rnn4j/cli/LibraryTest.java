@@ -150,6 +150,17 @@ final class LibraryTest {
         assertEquals(0, outcome.status(), outcome.err());
         assertEquals("step,next", outcome.out().lines().findFirst().orElseThrow());
         assertEquals(3, outcome.out().strip().lines().count());
+        Outcome dates = Outcome.run("predict", file.toString(), dated.toString(), "--time-column", "month");
+        assertEquals(0, dates.status(), dates.err());
+        List<String> lines = dates.out().strip().lines().toList();
+        assertEquals("month,next", lines.get(0));
+        List<String> steps = outcome.out().strip().lines().toList();
+        assertEquals("2020-01," + steps.get(1).split(",")[1], lines.get(1), "the same prediction, labelled by its month");
+        assertEquals("2020-02," + steps.get(2).split(",")[1], lines.get(2));
+        Outcome missing = Outcome.run("predict", file.toString(), dated.toString(), "--time-column", "date");
+        assertEquals(2, missing.status());
+        assertEquals("rnn4j: " + dated + ": has no column 'date' (asked for by --time-column); its columns are month, level,"
+                + " note", missing.err().strip());
         Path other = java.nio.file.Files.writeString(folder.resolve("price.csv"), "price\n5\n");
         Outcome refused = Outcome.run("predict", file.toString(), other.toString());
         assertEquals(2, refused.status());

@@ -34,6 +34,20 @@ public final class Table {
         return new Table(CsvTable.readNumeric(file, numericColumns));
     }
 
+    /**
+     * Reads {@code file} as {@link #readCsv(Path, java.util.Collection)} does, keeping the cells of
+     * {@code labelColumn} (a date, an id) as text: {@link #labels()}. {@code option} names what asked
+     * for it, in the error when the file has no such column.
+     */
+    public static Table readCsv(Path file, java.util.Collection<String> numericColumns, String labelColumn, String option) {
+        return new Table(CsvTable.readNumeric(file, numericColumns, labelColumn, option));
+    }
+
+    /** The label column's cells, one per data row, when one was asked for; else empty. */
+    public List<String> labels() {
+        return table.labels();
+    }
+
     /** The header's column names. */
     public List<String> columns() {
         return table.columns();

@@ -23,8 +23,10 @@ import org.rnn4j.api.InvalidInputException;
  * @param columns the header's column names
  * @param rows    the values, one array per data row
  * @param lines   the line number (from 1) of each data row, for messages
+ * @param labels  the cells of the label column asked for (a date, say), as text, one per data row;
+ *                empty when none was asked for
  */
-public record CsvTable(String file, List<String> columns, List<double[]> rows, int[] lines) {
+public record CsvTable(String file, List<String> columns, List<double[]> rows, int[] lines, List<String> labels) {
 
     /** Reads {@code file}; {@code textColumns} may hold non-numbers (read as NaN, such as a sequence id). */
     public static CsvTable read(Path file, List<String> textColumns) {
@@ -36,12 +38,25 @@ public record CsvTable(String file, List<String> columns, List<double[]> rows, i
      * an id, a comment) is read as NaN, whatever it holds.
      */
     public static CsvTable readNumeric(Path file, java.util.Collection<String> numericColumns) {
-        return read(file, column -> !numericColumns.contains(column));
+        return readNumeric(file, numericColumns, null, null);
+    }
+
+    /**
+     * As {@link #readNumeric(Path, java.util.Collection)}, keeping the cells of {@code labelColumn}
+     * as text ({@link #labels()}); {@code key} names what asked for it in the error when it is missing.
+     */
+    public static CsvTable readNumeric(Path file, java.util.Collection<String> numericColumns, String labelColumn,
+                                       String key) {
+        return read(file, column -> !numericColumns.contains(column), labelColumn, key);
     }
 
     private static CsvTable read(Path file, java.util.function.Predicate<String> text) {
+        return read(file, text, null, null);
+    }
+
+    private static CsvTable read(Path file, java.util.function.Predicate<String> text, String label, String key) {
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return read(reader, file.toString(), text);
+            return read(reader, file.toString(), text, label, key);
         } catch (NoSuchFileException e) {
             throw new InvalidInputException(file + ": no such file", e);
         } catch (MalformedInputException e) {
@@ -56,12 +71,15 @@ public record CsvTable(String file, List<String> columns, List<double[]> rows, i
 
     /** Reads CSV text from {@code reader}; {@code name} names it in messages. */
     public static CsvTable read(Reader reader, String name, List<String> textColumns) throws IOException {
-        return read(reader, name, textColumns::contains);
+        return read(reader, name, textColumns::contains, null, null);
     }
 
-    private static CsvTable read(Reader reader, String name, java.util.function.Predicate<String> text) throws IOException {
+    private static CsvTable read(Reader reader, String name, java.util.function.Predicate<String> text, String label,
+                                 String key) throws IOException {
         BoundedLines lines = new BoundedLines(new BufferedReader(reader), name, MAX_LINE);
         List<String> header = null;
+        int labelIndex = -1;
+        List<String> labels = new ArrayList<>();
         List<double[]> rows = new ArrayList<>();
         List<Integer> numbers = new ArrayList<>();
         String line;
@@ -83,6 +101,13 @@ public record CsvTable(String file, List<String> columns, List<double[]> rows, i
                                 + "' twice");
                     }
                 }
+                if (label != null) {
+                    labelIndex = header.indexOf(label);
+                    if (labelIndex < 0) {
+                        throw new InvalidInputException(name + ": has no column '" + clip(label) + "' (asked for by " + key
+                                + "); its columns are " + clip(String.join(", ", header)));
+                    }
+                }
                 continue;
             }
             if (cells.length != header.size()) {
@@ -100,11 +125,14 @@ public record CsvTable(String file, List<String> columns, List<double[]> rows, i
             }
             rows.add(values);
             numbers.add(number);
+            if (labelIndex >= 0) {
+                labels.add(cells[labelIndex].strip());
+            }
         }
         if (header == null) {
             throw new InvalidInputException(name + ": empty; expected a header row and data rows");
         }
-        return new CsvTable(name, header, rows, numbers.stream().mapToInt(Integer::intValue).toArray());
+        return new CsvTable(name, header, rows, numbers.stream().mapToInt(Integer::intValue).toArray(), labels);
     }
 
     private static final java.util.Set<String> NOT_FINITE = java.util.Set.of("nan", "inf", "+inf", "-inf", "infinity",
