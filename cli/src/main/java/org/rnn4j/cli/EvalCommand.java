@@ -3,7 +3,6 @@ package org.rnn4j.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.rnn4j.api.InvalidInputException;
@@ -38,7 +37,8 @@ final class EvalCommand implements Callable<Integer> {
 
     @Option(names = "--horizon", paramLabel = "H",
             description = "Also forecasts 1..H steps ahead from the model's own predictions, from every step of the held-out"
-                    + " period of a series, and prints the errors per lead time beside persistence and seasonal naive.")
+                    + " period of a series, and prints the errors per lead time beside persistence and seasonal naive"
+                    + " (default: the run's rnn4j.data.horizon).")
     private int horizon;
 
     @ParentCommand
@@ -57,7 +57,8 @@ final class EvalCommand implements Callable<Integer> {
                     : "--horizon scores the held-out period of the series the model was trained on; drop the run file and -D");
         }
         // Forecasts by lead time first: a model that cannot make them is refused before anything is printed.
-        List<Map<String, Double>> leads = horizon > 0 ? trained.evaluateHorizon(horizon) : List.of();
+        int leadTimes = horizon > 0 ? horizon : otherData ? 0 : trained.horizon(); // the run's own horizon by default
+        List<Map<String, Double>> leads = leadTimes > 0 ? trained.evaluateHorizon(leadTimes) : List.of();
         DataSet data = otherData ? rnn4j.heldOutData() : null;
         Evaluation evaluation = otherData ? trained.evaluate(data) : trained.evaluate();
         PrintWriter out = spec.commandLine().getOut();
@@ -65,23 +66,7 @@ final class EvalCommand implements Callable<Integer> {
                 otherData ? data.name() : trained.data(), evaluation.targetSteps());
         out.printf("  loss per step (%s) %.5f%n", trained.loss(), evaluation.lossPerStep());
         Figures.print(out, evaluation.metrics());
-        if (!leads.isEmpty()) {
-            out.printf("forecasts 1..%d steps ahead from the model's own predictions, from every held-out step:%n", horizon);
-            List<String> names = new java.util.ArrayList<>(leads.get(0).keySet());
-            StringBuilder header = new StringBuilder("  lead");
-            names.forEach(name -> header.append(' ').append(name));
-            out.println(header);
-            for (int h = 0; h < leads.size(); h++) {
-                StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %4d", h + 1));
-                for (String name : names) {
-                    Double value = leads.get(h).get(name);
-                    String cell = value == null ? "-" : name.equals("forecasts") ? String.format(Locale.ROOT, "%.0f", value)
-                            : String.format(Locale.ROOT, "%.4f", value);
-                    line.append(' ').append(" ".repeat(Math.max(0, name.length() - cell.length()))).append(cell);
-                }
-                out.println(line);
-            }
-        }
+        Figures.printLeads(out, leads);
         return 0;
     }
 }

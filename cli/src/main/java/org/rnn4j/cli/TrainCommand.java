@@ -1,13 +1,17 @@
 package org.rnn4j.cli;
 
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.rnn4j.api.InvalidInputException;
 import org.rnn4j.api.training.Evaluation;
 import org.rnn4j.api.training.Outcome;
 import org.rnn4j.api.training.TrainingListener;
 import org.rnn4j.core.Model;
+import org.rnn4j.core.OutputFiles;
 import org.rnn4j.core.Rnn4j;
 import org.rnn4j.core.RunFolder;
 import org.rnn4j.core.TrainingOptions;
@@ -109,11 +113,16 @@ final class TrainCommand implements Callable<Integer> {
             return 130;
         }
         result.model().save(folder.model());
-        report(result, folder, spec.commandLine().getOut());
+        List<Map<String, Double>> leads = result.model().horizon() > 0
+                ? result.model().evaluateHorizon(result.model().horizon()) : List.of();
+        if (!leads.isEmpty()) {
+            OutputFiles.write(folder.path().resolve("leads.csv"), Figures.leadsCsv(leads).getBytes(StandardCharsets.UTF_8));
+        }
+        report(result, leads, folder, spec.commandLine().getOut());
         return 0;
     }
 
-    private static void report(TrainingRun result, RunFolder folder, PrintWriter out) {
+    private static void report(TrainingRun result, List<Map<String, Double>> leads, RunFolder folder, PrintWriter out) {
         Model model = result.model();
         Evaluation evaluation = result.evaluation();
         out.printf("trained %s (%d parameters) on %s with %s + %s: %d epochs in %.1f s%n",
@@ -125,6 +134,7 @@ final class TrainCommand implements Callable<Integer> {
         out.printf("on %d %s (%d target steps):%n", evaluation.sequences(), evaluation.dataName(), evaluation.targetSteps());
         out.printf("  loss per step (%s) %.5f%n", model.loss(), evaluation.lossPerStep());
         Figures.print(out, evaluation.metrics());
+        Figures.printLeads(out, leads);
         out.println("model: " + folder.model());
     }
 }

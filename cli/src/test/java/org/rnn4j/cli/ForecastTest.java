@@ -162,6 +162,42 @@ final class ForecastTest {
         assertTrue(lines.get(header + 3).strip().startsWith("3 "), lines.get(header + 3));
     }
 
+    @Test
+    void aRunWithAHorizonScoresEveryLeadAndWritesLeadsCsv() throws Exception {
+        Path runs = folder.resolve("horizon");
+        Outcome outcome = Outcome.run("train", "--no-progress", "-Drnn4j.output.dir=" + runs, "-Drnn4j.data.type=sine",
+                "-Drnn4j.data.sequences=12", "-Drnn4j.data.test-steps=10", "-Drnn4j.topology.output-activation=identity",
+                "-Drnn4j.trainer.epochs=2", "-Drnn4j.data.horizon=3");
+        assertEquals(0, outcome.status(), outcome.err());
+        Path run;
+        try (var folders = Files.list(runs)) {
+            run = folders.findFirst().orElseThrow();
+        }
+        Model trained = Rnn4j.create(ConfigFactory.empty()).load(run.resolve("model.rnn4j"));
+        assertEquals(3, trained.horizon());
+        List<Map<String, Double>> leads = trained.evaluateHorizon(3);
+        List<String> csv = Files.readAllLines(run.resolve("leads.csv"));
+        assertEquals(4, csv.size(), csv.toString());
+        assertEquals("lead,forecasts,rmse,mae,persistence-rmse,persistence-mae,skill-vs-persistence", csv.get(0));
+        for (int h = 0; h < 3; h++) {
+            String[] cells = csv.get(h + 1).split(",");
+            assertEquals(String.valueOf(h + 1), cells[0]);
+            assertEquals(leads.get(h).get("forecasts"), Double.parseDouble(cells[1]));
+            assertEquals(leads.get(h).get("rmse"), Double.parseDouble(cells[2]), 5e-5);
+        }
+        assertTrue(outcome.out().contains("forecasts 1..3 steps ahead"), outcome.out());
+
+        Path refused = folder.resolve("refused");
+        Outcome sequences = Outcome.run("train", "--no-progress", "-Drnn4j.output.dir=" + refused, "-Drnn4j.data.horizon=3");
+        assertEquals(2, sequences.status());
+        assertEquals("rnn4j: rnn4j.data.horizon: scores forecasts fed back as inputs, which needs a series held out by time"
+                + " whose targets are its inputs' next values; temporal-xor is held out as independent sequences (set"
+                + " horizon = 0)", sequences.err().strip());
+        try (var left = Files.list(refused)) {
+            assertEquals(0, left.count(), "no run folder is left behind");
+        }
+    }
+
     private static double[][] rows(DMatrixRMaj matrix) {
         double[][] rows = new double[matrix.numRows][];
         for (int t = 0; t < rows.length; t++) {

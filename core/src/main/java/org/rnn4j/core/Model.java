@@ -231,6 +231,11 @@ public final class Model {
         return settings.split().season();
     }
 
+    /** The lead times its run scores forecasts at ({@code rnn4j.data.horizon}), 0 for none. */
+    public int horizon() {
+        return settings.split().horizon();
+    }
+
     /** Refuses a model whose predictions cannot be fed back as its next inputs. */
     private void requireSeries() {
         if (inputSize() != outputSize()) {

@@ -44,8 +44,9 @@ public record RunSettings(long seed, Choice data, Choice topology, Choice traine
      * @param testSteps       by time: final steps of each sequence held out, 0 for the test fraction of them
      * @param validationSteps by time: steps before them to validate on, 0 for the validation fraction of the rest
      * @param season          the season in steps for the seasonal naive baseline, 0 for none
+     * @param horizon         lead times to score forecasts at, from the model's own predictions, 0 for none
      */
-    public record Split(String mode, int testSteps, int validationSteps, int season) {
+    public record Split(String mode, int testSteps, int validationSteps, int season, int horizon) {
     }
 
     /**
@@ -98,13 +99,17 @@ public record RunSettings(long seed, Choice data, Choice topology, Choice traine
                 split(data, choice(effective, PluginKind.DATA_SOURCE)));
     }
 
+    /** The longest horizon: forecasts of a step per lead time from every held-out step take time and memory that grow with it. */
+    private static final int MAX_HORIZON = 100_000;
+
     /** The split; a data set that does not declare test-steps, validation-steps or season has none of them. */
     private static Split split(Settings data, Choice source) {
         Settings own = new Settings(source.settings(), "rnn4j.data");
         return new Split(data.oneOf("split", "auto", "time", "random"),
                 source.settings().hasPath("test-steps") ? own.integer("test-steps", 0, Integer.MAX_VALUE) : 0,
                 source.settings().hasPath("validation-steps") ? own.integer("validation-steps", 0, Integer.MAX_VALUE) : 0,
-                source.settings().hasPath("season") ? own.integer("season", 0, Integer.MAX_VALUE) : 0);
+                source.settings().hasPath("season") ? own.integer("season", 0, Integer.MAX_VALUE) : 0,
+                data.integer("horizon", 0, MAX_HORIZON));
     }
 
     /**

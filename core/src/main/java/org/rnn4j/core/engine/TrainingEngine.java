@@ -194,6 +194,12 @@ public final class TrainingEngine {
         DataSplit split = DataSplit.of(request.data() != null ? request.data() : loadData(settings), settings,
                 byTime(settings));
         DataSet data = split.scaled();
+        if (settings.split().horizon() > 0 && (!byTime(settings) || data.inputSize() != data.outputSize())) {
+            throw new InvalidInputException("rnn4j.data.horizon: scores forecasts fed back as inputs, which needs a series"
+                    + " held out by time whose targets are its inputs' next values; " + settings.data().name()
+                    + (byTime(settings) ? " has " + data.inputSize() + " inputs and " + data.outputSize() + " targets"
+                    : " is held out as independent sequences") + " (set horizon = 0)");
+        }
         requireReachableTargets(settings, data);
         Network network = buildNetwork(settings, data.inputSize(), data.outputSize());
         Loss loss = loss(settings);
