@@ -100,7 +100,7 @@ public record RunSettings(long seed, Choice data, Choice topology, Choice traine
     }
 
     /** The longest horizon: forecasts of a step per lead time from every held-out step take time and memory that grow with it. */
-    private static final int MAX_HORIZON = 100_000;
+    public static final int MAX_HORIZON = 100_000;
 
     /** The split; a data set that does not declare test-steps, validation-steps or season has none of them. */
     private static Split split(Settings data, Choice source) {

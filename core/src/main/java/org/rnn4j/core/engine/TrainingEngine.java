@@ -147,8 +147,9 @@ public final class TrainingEngine {
      */
     public List<Map<String, Double>> evaluateHorizon(RunSettings settings, Network network, Normalization normalization,
                                                      int horizon) {
-        if (horizon < 1) {
-            throw new InvalidInputException("horizon: expected a positive number of steps, got " + horizon);
+        if (horizon < 1 || horizon > RunSettings.MAX_HORIZON) {
+            throw new InvalidInputException("horizon: expected a number of steps in [1, " + RunSettings.MAX_HORIZON
+                    + "], got " + horizon);
         }
         if (!byTime(settings) || network.inputSize() != network.outputSize()) {
             throw new InvalidInputException("rnn4j.data: " + settings.data().name() + " is not held out as a series whose"
