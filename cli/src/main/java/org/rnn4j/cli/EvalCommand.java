@@ -51,9 +51,13 @@ final class EvalCommand implements Callable<Integer> {
     public Integer call() {
         Rnn4j rnn4j = root.rnn4j().model(model).runFile(runFile).overrides(overrides).build();
         Model trained = rnn4j.load(model);
+        if (horizon > 0) {
+            trained.requireSeries();
+        }
         boolean otherData = runFile != null || !overrides.isEmpty();
-        if (horizon < 0 || horizon != 0 && otherData) {
-            throw new InvalidInputException(horizon < 0 ? "--horizon: expected a positive number of steps, got " + horizon
+        if (horizon < 0 || horizon > Model.MAX_HORIZON || horizon != 0 && otherData) {
+            throw new InvalidInputException(horizon < 0 || horizon > Model.MAX_HORIZON
+                    ? "--horizon: expected a number of steps in [1, " + Model.MAX_HORIZON + "], got " + horizon
                     : "--horizon scores the held-out period of the series the model was trained on; drop the run file and -D");
         }
         // Forecasts by lead time first: a model that cannot make them is refused before anything is printed.

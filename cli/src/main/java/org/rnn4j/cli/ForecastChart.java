@@ -64,7 +64,15 @@ final class ForecastChart {
             }
         }
         String what = heldOut.sequences().size() > 1 ? ", series 1 of " + heldOut.sequences().size() : "";
-        List<Line> lines = seasonal.steps().isEmpty() ? List.of(actual, forecast) : List.of(actual, forecast, seasonal);
+        List<Line> lines = new ArrayList<>(List.of(actual));
+        if (onScale(forecast, actual)) {
+            lines.add(forecast);
+        } else {
+            what += " (the model's forecasts, off the scale, not drawn)";
+        }
+        if (!seasonal.steps().isEmpty()) {
+            lines.add(seasonal);
+        }
         OutputFiles.write(file, png(title + what, model.targetNames().get(0), lines));
     }
 
@@ -96,6 +104,17 @@ final class ForecastChart {
         } catch (IOException e) {
             throw new InvalidInputException("cannot draw the forecast chart: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Whether {@code line} can be drawn beside {@code actual}: finite and within a thousand times
+     * the actual values' spread of them (XChart's ticks for values near 1e300 never end).
+     */
+    static boolean onScale(Line line, Line actual) {
+        double low = actual.values().stream().mapToDouble(Double::doubleValue).min().orElse(0);
+        double high = actual.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        double reach = 1000 * Math.max(high - low, Math.max(1e-9, Math.abs(high)));
+        return line.values().stream().allMatch(v -> Double.isFinite(v) && v > low - reach && v < high + reach);
     }
 
     private static double[] row(double[] data, int t, int width) {

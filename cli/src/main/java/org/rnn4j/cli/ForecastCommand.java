@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.rnn4j.api.InvalidInputException;
 import org.rnn4j.core.Model;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -42,8 +43,16 @@ final class ForecastCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (horizon < 1 || horizon > Model.MAX_HORIZON) {
+            throw new InvalidInputException("--horizon: expected a number of steps in [1, " + Model.MAX_HORIZON
+                    + "], got " + horizon);
+        }
         Model trained = root.rnn4j().model(model).build().load(model);
+        trained.requireSeries();
         double[][] history = ModelInputs.read(trained, input, columns, null).inputs();
+        if (history.length == 0) {
+            throw new InvalidInputException(input + ": no data rows; a forecast warms the model on the series up to now");
+        }
         double[][] forecasts = trained.forecast(history, horizon);
         PrintWriter out = spec.commandLine().getOut();
         out.println("step," + String.join(",", trained.targetNames()));

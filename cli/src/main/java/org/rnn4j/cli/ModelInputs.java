@@ -21,16 +21,20 @@ record ModelInputs(double[][] inputs, List<String> times) {
     /** Reads {@code input} for {@code model}; {@code columns} and {@code timeColumn} may be null. */
     static ModelInputs read(Model model, Path input, List<String> columns, String timeColumn) {
         List<String> wanted = columns != null ? columns : model.inputNames();
+        if (timeColumn != null && wanted.contains(timeColumn)) {
+            throw new InvalidInputException("--time-column: '" + InvalidInputException.quote(timeColumn) + "' is one of the"
+                    + " model's inputs; name the column that labels the rows");
+        }
         List<String> header = Table.readCsv(input, List.of()).columns().stream()
                 .filter(column -> !column.equals(timeColumn)).toList();
         boolean byName = columns != null || header.containsAll(wanted);
-        if (!byName && header.size() != model.inputSize()) {
-            throw new InvalidInputException(input + ": " + header.size() + " input columns, but the model takes "
-                    + model.inputSize() + " inputs per step (choose them with --columns)");
-        }
         if (!byName && !model.inputNames().equals(DataSet.numbered("input", model.inputSize()))) {
             throw new InvalidInputException(input + ": has no column " + String.join(", ", model.inputNames())
                     + " (the model's inputs); name its columns so, or choose them with --columns");
+        }
+        if (!byName && header.size() != model.inputSize()) {
+            throw new InvalidInputException(input + ": " + header.size() + " input columns, but the model takes "
+                    + model.inputSize() + " inputs per step (choose them with --columns)");
         }
         List<String> read = byName ? wanted : header;
         Table table = Table.readCsv(input, read, timeColumn, "--time-column");

@@ -99,10 +99,6 @@ final class TrainCommand implements Callable<Integer> {
         folder.write(result, rnn4j.config());
         LossChart.write(folder.path().resolve("loss.png"), rnn4j.topology() + " on " + result.model().data(),
                 result.history(), result.outcome() instanceof Outcome.EarlyStopped early ? early.keptEpoch() : 0);
-        if (result.model().forecastsSeries()) {
-            ForecastChart.write(folder.path().resolve("forecast.png"), rnn4j.topology() + " on " + result.model().data(),
-                    result.model(), rnn4j.heldOutData());
-        }
         if (result.outcome() instanceof Outcome.Diverged diverged) {
             throw new InvalidInputException(diverged.describe() + diverged.checkpointEpoch().stream()
                     .mapToObj(epoch -> "; the checkpoint of epoch " + epoch + " is kept in " + folder.checkpoint())
@@ -113,6 +109,10 @@ final class TrainCommand implements Callable<Integer> {
             return 130;
         }
         result.model().save(folder.model());
+        if (result.model().forecastsSeries()) {
+            ForecastChart.write(folder.path().resolve("forecast.png"), rnn4j.topology() + " on " + result.model().data(),
+                    result.model(), rnn4j.heldOutData());
+        }
         List<Map<String, Double>> leads = result.model().horizon() > 0
                 ? result.model().evaluateHorizon(result.model().horizon()) : List.of();
         if (!leads.isEmpty()) {

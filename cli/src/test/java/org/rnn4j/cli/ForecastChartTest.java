@@ -60,6 +60,28 @@ final class ForecastChartTest {
     }
 
     @Test
+    void forecastsOffTheScaleAreLeftOutNotDrawnForever() {
+        List<Double> x = List.of(1.0, 2.0, 3.0);
+        ForecastChart.Line actual = new ForecastChart.Line("actual", x, List.of(400.0, 450.0, 420.0));
+        assertTrue(ForecastChart.onScale(new ForecastChart.Line("model", x, List.of(380.0, 900.0, -20.0)), actual));
+        assertFalse(ForecastChart.onScale(new ForecastChart.Line("model", x, List.of(380.0, 1e300, 420.0)), actual));
+        assertFalse(ForecastChart.onScale(new ForecastChart.Line("model", x, List.of(380.0, Double.NaN, 420.0)), actual));
+    }
+
+    @Test
+    void aDivergedRunEndsWithItsMessageAndNoForecastChart() throws IOException {
+        Path runs = folder.resolve("diverged");
+        Outcome outcome = Outcome.run("train", "--no-progress", "-Drnn4j.output.dir=" + runs,
+                "-Drnn4j.data.type=airline-passengers", "-Drnn4j.topology.output-activation=identity",
+                "-Drnn4j.trainer.optimizer.type=sgd", "-Drnn4j.optimizers.sgd.learning-rate=1000");
+        assertEquals(2, outcome.status(), outcome.err());
+        assertTrue(outcome.err().contains("training diverged in epoch"), outcome.err());
+        try (var folders = Files.list(runs)) {
+            assertFalse(Files.exists(folders.findFirst().orElseThrow().resolve("forecast.png")));
+        }
+    }
+
+    @Test
     void trainDrawsTheForecastOfASeriesOnly() throws IOException {
         Outcome series = Outcome.run("train", "--no-progress", "-Drnn4j.output.dir=" + folder.resolve("sine"),
                 "-Drnn4j.data.type=sine", "-Drnn4j.data.sequences=10", "-Drnn4j.topology.output-activation=identity",

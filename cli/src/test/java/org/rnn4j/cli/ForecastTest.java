@@ -28,9 +28,10 @@ final class ForecastTest {
 
     private static final int HORIZON = 5;
 
-    /** A noisy sine held out by time, the last 10 of 40 steps, with a seasonal baseline. */
+    /** A noisy sine held out by time, the last 10 of 40 steps, with a seasonal baseline shorter than the horizon. */
+    private static final int SEASON = 3;
     private static final String SINE = "rnn4j { data { type = sine, sequences = 12, noise = 0.05, test-steps = 10,"
-            + " season = 20 }, topology { hidden = [6], output-activation = identity }, trainer.epochs = 5 }";
+            + " season = " + SEASON + " }, topology { hidden = [6], output-activation = identity }, trainer.epochs = 5 }";
 
     @TempDir
     static Path folder;
@@ -91,8 +92,10 @@ final class ForecastTest {
                     double actual = sequence.targets().get(origin + h - 1, 0);
                     squares[h - 1] += Math.pow(forecasts[h - 1][0] - actual, 2);
                     persistence[h - 1] += Math.pow(inputs[origin][0] - actual, 2);
-                    // the value a whole number of 20-step seasons before the forecast step, known at the origin
-                    seasonal[h - 1] += Math.pow(inputs[origin + h - 20][0] - actual, 2);
+                    // the latest value a whole number of seasons before the forecast step that is known at the
+                    // origin: one season back for leads 1–3, two for leads 4 and 5
+                    int seasons = h <= SEASON ? 1 : 2;
+                    seasonal[h - 1] += Math.pow(inputs[origin + h - SEASON * seasons][0] - actual, 2);
                     counts[h - 1]++;
                 }
             }
@@ -114,11 +117,19 @@ final class ForecastTest {
         Model xor = Rnn4j.create(ConfigFactory.parseString("rnn4j.trainer.epochs = 1")).train().model();
         InvalidInputException error = assertThrows(InvalidInputException.class,
                 () -> xor.forecast(new double[][] {{1}}, 2));
-        assertEquals("the trained model: was trained on temporal-xor, held out as independent sequences, not as a series;"
-                + " a forecast needs a model of a series whose targets are its inputs' next values", error.getMessage());
+        assertEquals("the trained model: cannot forecast: temporal-xor holds independent sequences, not a series whose"
+                + " targets are its inputs' next values", error.getMessage());
         assertEquals(error.getMessage(), assertThrows(InvalidInputException.class, () -> xor.evaluateHorizon(2)).getMessage());
-        assertThrows(InvalidInputException.class, () -> model.forecast(new double[][] {{1}}, 0));
-        assertThrows(InvalidInputException.class, () -> model.forecast(new double[0][], 2));
+        Model heldOutByTime = Rnn4j.create(ConfigFactory.parseString("rnn4j { trainer.epochs = 1, data.split = time }"))
+                .train().model();
+        assertEquals(error.getMessage(), assertThrows(InvalidInputException.class,
+                () -> heldOutByTime.forecast(new double[][] {{1}}, 2)).getMessage(), "held out by time, still not a series");
+        assertEquals("horizon: expected a number of steps in [1, 100000], got 0", assertThrows(InvalidInputException.class,
+                () -> model.forecast(new double[][] {{1}}, 0)).getMessage());
+        assertEquals("horizon: expected a number of steps in [1, 100000], got 100001", assertThrows(
+                InvalidInputException.class, () -> model.forecast(new double[][] {{1}}, 100_001)).getMessage());
+        assertEquals("no history to forecast from: give at least one step", assertThrows(InvalidInputException.class,
+                () -> model.forecast(new double[0][], 2)).getMessage());
     }
 
     @Test
@@ -146,7 +157,14 @@ final class ForecastTest {
                         .toList());
         Outcome refused = Outcome.run("forecast", file.toString(), history.toString(), "--horizon", "0");
         assertEquals(2, refused.status());
-        assertEquals("rnn4j: horizon: expected a positive number of steps, got 0", refused.err().strip());
+        assertEquals("rnn4j: --horizon: expected a number of steps in [1, 100000], got 0", refused.err().strip());
+        Path empty = Files.writeString(folder.resolve("empty.csv"), "input_1\n");
+        Outcome nothing = Outcome.run("forecast", file.toString(), empty.toString(), "--horizon", "2");
+        assertEquals("rnn4j: " + empty + ": no data rows; a forecast warms the model on the series up to now",
+                nothing.err().strip());
+        Outcome asInput = Outcome.run("predict", file.toString(), history.toString(), "--time-column", "input_1");
+        assertEquals("rnn4j: --time-column: 'input_1' is one of the model's inputs; name the column that labels the rows",
+                asInput.err().strip());
     }
 
     @Test
@@ -159,7 +177,15 @@ final class ForecastTest {
         int header = lines.indexOf(lines.stream().filter(line -> line.startsWith("  lead ")).findFirst().orElseThrow());
         assertTrue(lines.get(header).contains("rmse") && lines.get(header).contains("seasonal-naive-rmse"), lines.get(header));
         assertEquals(3, lines.size() - header - 1, outcome.out());
-        assertTrue(lines.get(header + 3).strip().startsWith("3 "), lines.get(header + 3));
+        List<Map<String, Double>> leads = model.evaluateHorizon(3);
+        for (int h = 1; h <= 3; h++) {
+            String[] cells = lines.get(header + h).strip().split(" +");
+            List<String> names = List.of(lines.get(header).strip().split(" +"));
+            assertEquals(String.valueOf(h), cells[0]);
+            assertEquals(leads.get(h - 1).get("rmse"), Double.parseDouble(cells[names.indexOf("rmse")]), 5e-5);
+            assertEquals(leads.get(h - 1).get("seasonal-naive-rmse"),
+                    Double.parseDouble(cells[names.indexOf("seasonal-naive-rmse")]), 5e-5);
+        }
     }
 
     @Test
@@ -190,9 +216,8 @@ final class ForecastTest {
         Path refused = folder.resolve("refused");
         Outcome sequences = Outcome.run("train", "--no-progress", "-Drnn4j.output.dir=" + refused, "-Drnn4j.data.horizon=3");
         assertEquals(2, sequences.status());
-        assertEquals("rnn4j: rnn4j.data.horizon: scores forecasts fed back as inputs, which needs a series held out by time"
-                + " whose targets are its inputs' next values; temporal-xor is held out as independent sequences (set"
-                + " horizon = 0)", sequences.err().strip());
+        assertEquals("rnn4j: rnn4j.data.horizon: scores forecasts fed back as inputs, but temporal-xor holds independent"
+                + " sequences, not a series whose targets are its inputs' next values; set horizon = 0", sequences.err().strip());
         try (var left = Files.list(refused)) {
             assertEquals(0, left.count(), "no run folder is left behind");
         }

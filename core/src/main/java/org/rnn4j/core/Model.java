@@ -44,6 +44,9 @@ import org.rnn4j.core.plugin.PluginRegistry;
  */
 public final class Model {
 
+    /** The most steps {@link #forecast} and {@link #evaluateHorizon} look ahead. */
+    public static final int MAX_HORIZON = RunSettings.MAX_HORIZON;
+
     private final SavedModel saved;
     private final RunSettings settings;
     private final Config reference;
@@ -197,8 +200,9 @@ public final class Model {
      */
     public double[][] forecast(double[][] history, int horizon) {
         requireSeries();
-        if (horizon < 1) {
-            throw new InvalidInputException("horizon: expected a positive number of steps, got " + horizon);
+        if (horizon < 1 || horizon > RunSettings.MAX_HORIZON) {
+            throw new InvalidInputException("horizon: expected a number of steps in [1, " + RunSettings.MAX_HORIZON
+                    + "], got " + horizon);
         }
         if (history == null || history.length == 0) {
             throw new InvalidInputException("no history to forecast from: give at least one step");
@@ -223,7 +227,7 @@ public final class Model {
      * time, as many outputs as inputs — so that {@link #forecast} and {@link #evaluateHorizon} apply.
      */
     public boolean forecastsSeries() {
-        return inputSize() == outputSize() && new TrainingEngine(plugins).byTime(settings);
+        return new TrainingEngine(plugins).notForecastable(settings, inputSize(), outputSize()) == null;
     }
 
     /** The season in steps of the series this model was trained on (its data set's {@code season}), 0 for none. */
@@ -236,16 +240,15 @@ public final class Model {
         return settings.split().horizon();
     }
 
-    /** Refuses a model whose predictions cannot be fed back as its next inputs. */
-    private void requireSeries() {
-        if (inputSize() != outputSize()) {
-            throw new InvalidInputException(origin + ": takes " + inputSize() + " inputs and predicts " + outputSize()
-                    + " outputs; a forecast feeds each prediction back as the next input, so they must be the same series");
-        }
-        if (!new TrainingEngine(plugins).byTime(settings)) {
-            throw new InvalidInputException(origin + ": was trained on " + data() + ", held out as independent sequences,"
-                    + " not as a series; a forecast needs a model of a series whose targets are its inputs' next values"
-                    + (InMemoryData.TYPE.equals(data()) ? " (train it with rnn4j.data.split = time)" : ""));
+    /**
+     * Refuses a model whose predictions cannot be fed back as its next inputs ({@link #forecastsSeries}).
+     *
+     * @throws InvalidInputException naming the model and saying why
+     */
+    public void requireSeries() {
+        String reason = new TrainingEngine(plugins).notForecastable(settings, inputSize(), outputSize());
+        if (reason != null) {
+            throw new InvalidInputException(origin + ": cannot forecast: " + reason);
         }
     }
 

@@ -151,15 +151,37 @@ public final class TrainingEngine {
             throw new InvalidInputException("horizon: expected a number of steps in [1, " + RunSettings.MAX_HORIZON
                     + "], got " + horizon);
         }
-        if (!byTime(settings) || network.inputSize() != network.outputSize()) {
-            throw new InvalidInputException("rnn4j.data: " + settings.data().name() + " is not held out as a series whose"
-                    + " targets are its inputs' next values; forecasts by lead time need one (rnn4j.data.split = time)");
+        String reason = notForecastable(settings, network.inputSize(), network.outputSize());
+        if (reason != null) {
+            throw new InvalidInputException("cannot score forecasts: " + reason);
         }
         HeldOut held = DataSplit.heldOut(loadData(settings), settings, true);
         int season = held.baselines() == null ? 0 : held.baselines().season();
         Topology topology = registry.get(PluginKind.TOPOLOGY, settings.topology().name());
         return PluginRegistry.call(topology, () -> LeadTimes.score(held.data().sequences(),
                 new StepPredictor(network, loss(settings), normalization, 1), season, horizon));
+    }
+
+    /**
+     * Why forecasts fed back as inputs mean nothing for {@code settings}' data, as a clause, or null
+     * when they do: the data must be a series whose targets are its inputs' next values — from a
+     * data source that says it gives series, or given in memory — held out by time, with as many
+     * targets as inputs.
+     */
+    public String notForecastable(RunSettings settings, int inputs, int targets) {
+        String name = settings.data().name();
+        if (inputs != targets) {
+            return name + " has " + inputs + " inputs and " + targets + " targets, and a forecast feeds each prediction"
+                    + " back as the next input";
+        }
+        if (registry.has(PluginKind.DATA_SOURCE, name)
+                && !registry.get(PluginKind.DATA_SOURCE, name).isSeries(settings.data().settings())) {
+            return name + " holds independent sequences, not a series whose targets are its inputs' next values";
+        }
+        if (!byTime(settings)) {
+            return name + " is held out at random, not by time (rnn4j.data.split = time holds out a series' last steps)";
+        }
+        return null;
     }
 
     /**
@@ -195,11 +217,11 @@ public final class TrainingEngine {
         DataSplit split = DataSplit.of(request.data() != null ? request.data() : loadData(settings), settings,
                 byTime(settings));
         DataSet data = split.scaled();
-        if (settings.split().horizon() > 0 && (!byTime(settings) || data.inputSize() != data.outputSize())) {
-            throw new InvalidInputException("rnn4j.data.horizon: scores forecasts fed back as inputs, which needs a series"
-                    + " held out by time whose targets are its inputs' next values; " + settings.data().name()
-                    + (byTime(settings) ? " has " + data.inputSize() + " inputs and " + data.outputSize() + " targets"
-                    : " is held out as independent sequences") + " (set horizon = 0)");
+        String notForecastable = settings.split().horizon() == 0 ? null
+                : notForecastable(settings, data.inputSize(), data.outputSize());
+        if (notForecastable != null) {
+            throw new InvalidInputException("rnn4j.data.horizon: scores forecasts fed back as inputs, but "
+                    + notForecastable + "; set horizon = 0");
         }
         requireReachableTargets(settings, data);
         Network network = buildNetwork(settings, data.inputSize(), data.outputSize());
