@@ -12,6 +12,18 @@ final class Figures {
     private Figures() {
     }
 
+    /**
+     * A row of predictions as predict, forecast and stream write it: {@code first} (a step, a time;
+     * null for none), then each value to 6 significant digits.
+     */
+    static String csvRow(String first, double[] values) {
+        StringBuilder line = new StringBuilder(first == null ? "" : first);
+        for (int k = 0; k < values.length; k++) {
+            line.append(k == 0 && first == null ? "" : ",").append(String.format(Locale.ROOT, "%.6g", values[k]));
+        }
+        return line.toString();
+    }
+
     /** Forecasts' figures per lead time ({@code Model.evaluateHorizon}), a row per lead; nothing when there are none. */
     static void printLeads(PrintWriter out, List<Map<String, Double>> leads) {
         if (leads.isEmpty()) {

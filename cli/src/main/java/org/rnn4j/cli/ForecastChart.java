@@ -1,16 +1,12 @@
 package org.rnn4j.cli;
 
 import java.awt.Color;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
-import org.rnn4j.api.InvalidInputException;
 import org.rnn4j.api.data.DataSet;
 import org.rnn4j.api.data.Sequence;
 import org.rnn4j.core.Model;
@@ -77,10 +73,8 @@ final class ForecastChart {
     }
 
     static byte[] png(String title, String quantity, List<Line> lines) {
-        XYChart chart = new XYChartBuilder().width(800).height(500).title(title)
-                .xAxisTitle("step of the series (held-out period)").yAxisTitle(quantity).build();
+        XYChart chart = Charts.chart(title, "step of the series (held-out period)", quantity);
         var styler = chart.getStyler();
-        styler.setChartBackgroundColor(Color.WHITE);
         styler.setLegendPosition(Styler.LegendPosition.OutsideS);
         styler.setLegendLayout(Styler.LegendLayout.Horizontal);
         styler.setXAxisDecimalPattern("0"); // a pattern, not a formatting function: XChart then picks round tick steps
@@ -89,7 +83,6 @@ final class ForecastChart {
         styler.setXAxisMin(lines.get(0).steps().get(0) - 0.5);
         styler.setXAxisTickMarkSpacingHint(100);
         styler.setYAxisDecimalPattern("#,##0.###");
-        styler.setAxisTickLabelsFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 11));
         Color[] colours = {Color.BLACK, new Color(0x1f77b4), new Color(0xff7f0e)};
         for (int i = 0; i < lines.size(); i++) {
             Line line = lines.get(i);
@@ -98,12 +91,7 @@ final class ForecastChart {
             series.setMarker(line.steps().size() <= 60 ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
             series.setMarkerColor(colours[i % colours.length]);
         }
-        try {
-            javax.imageio.ImageIO.setUseCache(false); // as LossChart: no disk cache, no shutdown hook
-            return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
-        } catch (IOException e) {
-            throw new InvalidInputException("cannot draw the forecast chart: " + e.getMessage(), e);
-        }
+        return Charts.png(chart, "forecast chart");
     }
 
     /**

@@ -3,7 +3,6 @@ package org.rnn4j.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.rnn4j.api.InvalidInputException;
 import org.rnn4j.core.Model;
@@ -57,11 +56,7 @@ final class ForecastCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.println("step," + String.join(",", trained.targetNames()));
         for (int h = 0; h < forecasts.length; h++) {
-            StringBuilder line = new StringBuilder().append(history.length + h + 1);
-            for (double value : forecasts[h]) {
-                line.append(',').append(String.format(Locale.ROOT, "%.6g", value));
-            }
-            out.println(line);
+            out.println(Figures.csvRow(String.valueOf(history.length + h + 1), forecasts[h]));
         }
         return 0;
     }

@@ -1,17 +1,13 @@
 package org.rnn4j.cli;
 
 import java.awt.Color;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
-import org.rnn4j.api.InvalidInputException;
 import org.rnn4j.api.training.EpochRecord;
 import org.rnn4j.core.OutputFiles;
 
@@ -34,16 +30,13 @@ final class LossChart {
     }
 
     static byte[] png(String title, List<EpochRecord> history, int keptEpoch) {
-        XYChart chart = new XYChartBuilder().width(800).height(500).title(title)
-                .xAxisTitle("epoch").yAxisTitle("mean loss per target step").build();
+        XYChart chart = Charts.chart(title, "epoch", "mean loss per target step");
         var styler = chart.getStyler();
-        styler.setChartBackgroundColor(Color.WHITE);
         styler.setLegendPosition(Styler.LegendPosition.InsideNE);
         styler.setxAxisTickLabelsFormattingFunction(epoch -> Long.toString(Math.round(epoch)));
         // From 0, so that the ticks fall on round epochs, and far enough apart for four-digit labels.
         styler.setXAxisMin(0.0);
         styler.setXAxisTickMarkSpacingHint(80);
-        styler.setAxisTickLabelsFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 11));
         List<Double> epochs = new ArrayList<>();
         List<Double> train = new ArrayList<>();
         List<Double> validation = new ArrayList<>();
@@ -73,12 +66,6 @@ final class LossChart {
             mark.setMarker(SeriesMarkers.CIRCLE);
             mark.setMarkerColor(Color.RED);
         }
-        try {
-            // ImageIO's disk cache registers a shutdown hook, which fails when Ctrl-C is stopping the run.
-            javax.imageio.ImageIO.setUseCache(false);
-            return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
-        } catch (IOException e) {
-            throw new InvalidInputException("cannot draw the loss chart: " + e.getMessage(), e);
-        }
+        return Charts.png(chart, "loss chart");
     }
 }

@@ -3,7 +3,6 @@ package org.rnn4j.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.rnn4j.api.InvalidInputException;
 import org.rnn4j.core.Model;
@@ -61,11 +60,7 @@ final class PredictCommand implements Callable<Integer> {
                 predictor.reset();
             }
             double[] prediction = predictor.predict(inputs[row]);
-            StringBuilder line = new StringBuilder(timeColumn == null ? String.valueOf(row + 1) : read.times().get(row));
-            for (double value : prediction) {
-                line.append(',').append(String.format(Locale.ROOT, "%.6g", value));
-            }
-            out.println(line);
+            out.println(Figures.csvRow(timeColumn == null ? String.valueOf(row + 1) : read.times().get(row), prediction));
         }
         return 0;
     }

@@ -7,7 +7,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.rnn4j.api.InvalidInputException;
 import org.rnn4j.core.Model;
@@ -93,11 +92,7 @@ final class StreamCommand implements Callable<Integer> {
                     predictor.learn(Arrays.copyOf(values, outputs));
                 }
                 double[] prediction = predictor.predict(Arrays.copyOf(values, inputs));
-                StringBuilder text = new StringBuilder();
-                for (int k = 0; k < outputs; k++) {
-                    text.append(k == 0 ? "" : ",").append(String.format(Locale.ROOT, "%.6g", prediction[k]));
-                }
-                out.println(text);
+                out.println(Figures.csvRow(null, prediction));
                 if (out.checkError() || System.out.checkError()) {
                     break; // nobody reads the predictions any more (| head -1): stop reading
                 }

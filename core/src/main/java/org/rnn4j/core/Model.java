@@ -18,6 +18,7 @@ import org.rnn4j.api.training.OnlineLearner;
 import org.rnn4j.api.training.ParameterUpdater;
 import org.rnn4j.core.config.RunSettings;
 import org.rnn4j.core.engine.Evaluator;
+import org.rnn4j.core.engine.StepPredictor;
 import org.rnn4j.core.engine.TrainingEngine;
 import org.rnn4j.core.engine.TrainingResult;
 import org.rnn4j.core.model.ModelFile;
@@ -207,19 +208,14 @@ public final class Model {
         if (history == null || history.length == 0) {
             throw new InvalidInputException("no history to forecast from: give at least one step");
         }
-        Predictor predictor = predictor();
-        double[] next = null;
-        for (double[] step : history) {
-            next = predictor.predict(step);
-        }
-        double[][] forecasts = new double[horizon][];
-        for (int h = 0; h < horizon; h++) {
-            forecasts[h] = next;
-            if (h + 1 < horizon) {
-                next = predictor.predict(next);
+        for (int t = 0; t < history.length; t++) {
+            if (history[t] == null || history[t].length != inputSize()) {
+                throw new InvalidInputException("history step " + (t + 1) + ": expected " + inputSize() + " inputs, got "
+                        + (history[t] == null ? "none" : history[t].length));
             }
         }
-        return forecasts;
+        StepPredictor predictor = new StepPredictor(network(), lossPlugin(), saved.normalization(), 1);
+        return PluginRegistry.call(topologyPlugin(), () -> predictor.forecast(history, horizon));
     }
 
     /**

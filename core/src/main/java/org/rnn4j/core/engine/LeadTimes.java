@@ -1,6 +1,7 @@
 package org.rnn4j.core.engine;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,17 +37,15 @@ final class LeadTimes {
             DMatrixRMaj inputs = sequence.inputs();
             DMatrixRMaj targets = sequence.targets();
             int width = targets.numCols;
-            double[] input = new double[inputs.numCols];
-            double[] prediction = new double[width];
+            double[][] series = new double[sequence.length()][];
+            for (int t = 0; t < series.length; t++) {
+                series[t] = Arrays.copyOfRange(inputs.data, t * inputs.numCols, (t + 1) * inputs.numCols);
+            }
             for (int origin = 0; origin < sequence.length(); origin++) {
                 if (!sequence.hasTarget(origin)) {
                     continue;
                 }
-                predictor.reset();
-                for (int t = 0; t <= origin; t++) {
-                    row(inputs, t, input);
-                    predictor.step(input, prediction);
-                }
+                double[][] forecasts = predictor.forecast(Arrays.copyOf(series, origin + 1), horizon);
                 for (int h = 1; h <= horizon && origin + h - 1 < sequence.length(); h++) {
                     int scored = origin + h - 1; // its target is the value h steps after the origin's input
                     if (!sequence.hasTarget(scored)) {
@@ -57,14 +56,11 @@ final class LeadTimes {
                     int seasonal = origin + h - season * seasons; // the step whose input is that value
                     for (int k = 0; k < width; k++) {
                         double actual = targets.get(scored, k);
-                        lead[0].add(prediction[k] - actual);
+                        lead[0].add(forecasts[h - 1][k] - actual);
                         lead[1].add(inputs.get(origin, k) - actual);
                         if (season > 0) {
                             lead[2].add(seasonal >= 0 ? inputs.get(seasonal, k) - actual : Double.NaN);
                         }
-                    }
-                    if (h < horizon) {
-                        predictor.step(prediction.clone(), prediction);
                     }
                 }
             }
@@ -82,9 +78,5 @@ final class LeadTimes {
             leads.add(metrics);
         }
         return leads;
-    }
-
-    private static void row(DMatrixRMaj matrix, int t, double[] out) {
-        System.arraycopy(matrix.data, t * matrix.numCols, out, 0, matrix.numCols);
     }
 }

@@ -59,6 +59,28 @@ public final class StepPredictor {
     }
 
     /**
+     * Continues a series (one row): the state is warmed from the start on {@code history} (steps ×
+     * inputs, in the data's units), then each prediction is fed back as the next step's input.
+     *
+     * @return horizon × outputs, the predictions for the {@code horizon} steps after the history
+     */
+    public double[][] forecast(double[][] history, int horizon) {
+        reset();
+        double[] next = new double[network.outputSize()];
+        for (double[] step : history) {
+            step(step, next);
+        }
+        double[][] forecasts = new double[horizon][];
+        for (int h = 0; h < horizon; h++) {
+            forecasts[h] = next.clone();
+            if (h + 1 < horizon) {
+                step(forecasts[h], next);
+            }
+        }
+        return forecasts;
+    }
+
+    /**
      * Row {@code row} of a step's network {@code output} as a prediction in the data's units, into
      * {@code out} from {@code offset}; {@code work} is a scratch matrix shaped like {@code output}.
      */
