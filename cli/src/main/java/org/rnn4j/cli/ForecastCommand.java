@@ -52,7 +52,12 @@ final class ForecastCommand implements Callable<Integer> {
         if (history.length == 0) {
             throw new InvalidInputException(input + ": no data rows; a forecast warms the model on the series up to now");
         }
-        double[][] forecasts = trained.forecast(history, horizon);
+        double[][] forecasts;
+        try {
+            forecasts = trained.forecast(history, horizon);
+        } catch (InvalidInputException e) { // too short a history, or a value the model's transform cannot take
+            throw new InvalidInputException(input + ": " + e.getMessage(), e);
+        }
         PrintWriter out = spec.commandLine().getOut();
         out.println("step," + String.join(",", trained.targetNames()));
         for (int h = 0; h < forecasts.length; h++) {

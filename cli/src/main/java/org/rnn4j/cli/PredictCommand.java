@@ -59,7 +59,12 @@ final class PredictCommand implements Callable<Integer> {
             if (resetEvery > 0 && row % resetEvery == 0) {
                 predictor.reset();
             }
-            double[] prediction = predictor.predict(inputs[row]);
+            double[] prediction;
+            try {
+                prediction = predictor.predict(inputs[row]);
+            } catch (InvalidInputException e) { // a value the model's transform cannot take
+                throw new InvalidInputException(input + ", row " + (row + 1) + ": " + e.getMessage(), e);
+            }
             out.println(Figures.csvRow(timeColumn == null ? String.valueOf(row + 1) : read.times().get(row), prediction));
         }
         return 0;

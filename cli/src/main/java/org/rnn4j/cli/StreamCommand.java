@@ -88,18 +88,22 @@ final class StreamCommand implements Callable<Integer> {
                     continue;
                 }
                 double[] values = parse(line, number, inputs, forecast ? 0 : outputs);
-                if (forecast && pending) {
-                    predictor.learn(Arrays.copyOf(values, outputs));
-                }
-                double[] prediction = predictor.predict(Arrays.copyOf(values, inputs));
-                out.println(Figures.csvRow(null, prediction));
-                if (out.checkError() || System.out.checkError()) {
-                    break; // nobody reads the predictions any more (| head -1): stop reading
-                }
-                pending = true;
-                if (!forecast) {
-                    predictor.learn(values.length > inputs ? Arrays.copyOfRange(values, inputs, inputs + outputs) : null);
-                    pending = false;
+                try {
+                    if (forecast && pending) {
+                        predictor.learn(Arrays.copyOf(values, outputs));
+                    }
+                    double[] prediction = predictor.predict(Arrays.copyOf(values, inputs));
+                    out.println(Figures.csvRow(null, prediction));
+                    if (out.checkError() || System.out.checkError()) {
+                        break; // nobody reads the predictions any more (| head -1): stop reading
+                    }
+                    pending = true;
+                    if (!forecast) {
+                        predictor.learn(values.length > inputs ? Arrays.copyOfRange(values, inputs, inputs + outputs) : null);
+                        pending = false;
+                    }
+                } catch (InvalidInputException e) { // a value the model's transform cannot take
+                    throw new InvalidInputException("stdin:" + number + ": " + e.getMessage(), e);
                 }
             }
         } finally {

@@ -17,6 +17,7 @@ import org.rnn4j.api.training.Evaluation;
 import org.rnn4j.api.training.OnlineLearner;
 import org.rnn4j.api.training.ParameterUpdater;
 import org.rnn4j.core.config.RunSettings;
+import org.rnn4j.core.data.Encoding;
 import org.rnn4j.core.engine.Evaluator;
 import org.rnn4j.core.engine.StepPredictor;
 import org.rnn4j.core.engine.TrainingEngine;
@@ -64,6 +65,16 @@ public final class Model {
         if (!plugins.has(PluginKind.LOSS, settings.loss())) {
             throw new InvalidInputException(origin + ": " + plugins.unknown(PluginKind.LOSS, settings.loss()));
         }
+        if (!settings.transform().isIdentity() && !forecastsSeries()) {
+            throw new InvalidInputException(origin + ": rnn4j.data.transform applies to a series whose targets are its"
+                    + " inputs' next values, which this model's data are not: "
+                    + new TrainingEngine(plugins).notForecastable(settings, inputSize(), outputSize()));
+        }
+    }
+
+    /** How its inputs are encoded for the network and its predictions decoded: the run's transform, then its scaling. */
+    private Encoding encoding() {
+        return new Encoding(settings.transform(), saved.normalization());
     }
 
     static Model load(Path file, Config reference, PluginRegistry plugins) {
@@ -175,11 +186,11 @@ public final class Model {
             list.add(new Sequence(matrix(inputs, inputSize(), "inputs"), new DMatrixRMaj(inputs.length, outputSize()),
                     new boolean[inputs.length]));
         }
-        DataSet data = new DataSet("predict", inputSize(), outputSize(), list, List.of());
+        DataSet data = new DataSet("predict", inputSize(), outputSize(), list, List.of(), inputNames(), targetNames());
         List<double[][]> predictions = new ArrayList<>();
         Network network = network();
         for (DMatrixRMaj prediction : PluginRegistry.call(topologyPlugin(),
-                () -> Evaluator.predict(network, lossPlugin(), data, saved.normalization()))) {
+                () -> Evaluator.predict(network, lossPlugin(), data, encoding()))) {
             double[][] rows = new double[prediction.numRows][];
             for (int t = 0; t < rows.length; t++) {
                 rows[t] = java.util.Arrays.copyOfRange(prediction.data, t * prediction.numCols, (t + 1) * prediction.numCols);
@@ -214,7 +225,12 @@ public final class Model {
                         + (history[t] == null ? "none" : history[t].length));
             }
         }
-        StepPredictor predictor = new StepPredictor(network(), lossPlugin(), saved.normalization(), 1);
+        int needed = settings.transform().order();
+        if (history.length < needed) {
+            throw new InvalidInputException("a history of " + history.length + " steps; the model differences its series"
+                    + " at lags summing to " + needed + " (rnn4j.data.transform) and needs at least " + needed);
+        }
+        StepPredictor predictor = new StepPredictor(network(), lossPlugin(), encoding(), saved.inputNames(), 1);
         return PluginRegistry.call(topologyPlugin(), () -> predictor.forecast(history, horizon));
     }
 
@@ -250,7 +266,7 @@ public final class Model {
 
     /** A stateful predictor for a stream, one step at a time, that does not learn. */
     public Predictor predictor() {
-        return Predictor.fixed(this, network(), lossPlugin(), saved.normalization(), topologyPlugin());
+        return Predictor.fixed(this, network(), lossPlugin(), encoding(), topologyPlugin());
     }
 
     /**
@@ -284,7 +300,7 @@ public final class Model {
         ParameterUpdater updater = new TrainingEngine(plugins).updater(online, network);
         OnlineLearner learner = PluginRegistry.call(trainer,
                 () -> trainer.online(online.trainer().settings(), network, loss, updater));
-        return Predictor.learning(this, network, loss, saved.normalization(), learner, trainer);
+        return Predictor.learning(this, network, loss, encoding(), learner, trainer);
     }
 
     /**
@@ -297,7 +313,7 @@ public final class Model {
         if (InMemoryData.TYPE.equals(data())) {
             throw new InvalidInputException(origin + ": was trained on data given in memory; evaluate it with evaluate(DataSet)");
         }
-        return new TrainingEngine(plugins).evaluateHeldOut(settings, network(), saved.normalization());
+        return new TrainingEngine(plugins).evaluateHeldOut(settings, network(), encoding());
     }
 
     /**
@@ -314,7 +330,8 @@ public final class Model {
             throw new InvalidInputException(origin + ": was trained on data given in memory; forecast it with forecast()");
         }
         requireSeries();
-        return new TrainingEngine(plugins).evaluateHorizon(settings, network(), saved.normalization(), horizon);
+        return new TrainingEngine(plugins).evaluateHorizon(settings, network(), encoding(), saved.inputNames(),
+                horizon);
     }
 
     /** Loss and task metrics on every sequence of {@code data}. */
@@ -329,7 +346,7 @@ public final class Model {
         }
         Network network = network();
         return PluginRegistry.call(topologyPlugin(), () -> Evaluator.evaluate(network, lossPlugin(), data, name,
-                saved.normalization()));
+                encoding()));
     }
 
     /**

@@ -7,7 +7,9 @@ import org.rnn4j.api.Plugin;
 import org.rnn4j.api.PluginException;
 import org.rnn4j.api.network.Network;
 import org.rnn4j.api.training.OnlineLearner;
+import org.rnn4j.core.data.Encoding;
 import org.rnn4j.core.data.Normalization;
+import org.rnn4j.core.data.Transform;
 import org.rnn4j.core.engine.StepPredictor;
 import org.rnn4j.core.plugin.PluginRegistry;
 
@@ -31,6 +33,7 @@ public final class Predictor {
     private final Network network;
     private final Loss loss;
     private final Normalization normalization;
+    private final Transform.Stream transform;
     private final StepPredictor fixed;
     private final OnlineLearner learner;
     private final Plugin driver;
@@ -41,15 +44,16 @@ public final class Predictor {
     private long steps;
     private long updates;
 
-    private Predictor(Model model, Network network, Loss loss, Normalization normalization, OnlineLearner learner,
+    private Predictor(Model model, Network network, Loss loss, Encoding encoding, OnlineLearner learner,
                       Plugin driver) {
         this.model = model;
         this.network = network;
         this.loss = loss;
-        this.normalization = normalization;
+        this.normalization = encoding.normalization();
+        this.transform = encoding.transform().stream(model.inputNames(), "");
         this.learner = learner;
         this.driver = driver;
-        this.fixed = learner == null ? new StepPredictor(network, loss, normalization, 1) : null;
+        this.fixed = learner == null ? new StepPredictor(network, loss, encoding, model.inputNames(), 1) : null;
         this.scaled = new double[network.inputSize()];
         this.raw = new double[network.outputSize()];
         this.output = new DMatrixRMaj(1, network.outputSize());
@@ -57,14 +61,14 @@ public final class Predictor {
     }
 
     /** A predictor of {@code topology}'s network, which its faults are blamed on. */
-    static Predictor fixed(Model model, Network network, Loss loss, Normalization normalization, Plugin topology) {
-        return new Predictor(model, network, loss, normalization, null, topology);
+    static Predictor fixed(Model model, Network network, Loss loss, Encoding encoding, Plugin topology) {
+        return new Predictor(model, network, loss, encoding, null, topology);
     }
 
     /** A predictor learning through {@code trainer}'s learner, which its faults are blamed on. */
-    static Predictor learning(Model model, Network network, Loss loss, Normalization normalization, OnlineLearner learner,
+    static Predictor learning(Model model, Network network, Loss loss, Encoding encoding, OnlineLearner learner,
                               Plugin trainer) {
-        return new Predictor(model, network, loss, normalization, learner, trainer);
+        return new Predictor(model, network, loss, encoding, learner, trainer);
     }
 
     /** A plugin's fault as a {@link PluginException} naming it; a user's error as it is. */
@@ -91,12 +95,14 @@ public final class Predictor {
                 return prediction;
             }
             System.arraycopy(input, 0, scaled, 0, scaled.length);
+            transform.input(scaled);
             if (normalization != null) {
                 normalization.normalizeInput(scaled);
             }
             learner.predict(scaled, raw);
             System.arraycopy(raw, 0, output.data, 0, raw.length);
             StepPredictor.predict(loss, normalization, output, 0, work, prediction, 0);
+            transform.restore(prediction);
             return prediction;
         } catch (RuntimeException e) {
             throw fault(e);
@@ -124,15 +130,18 @@ public final class Predictor {
             throw new InvalidInputException(target.length + " targets; the model predicts " + network.outputSize());
         }
         double[] values = target.clone();
-        if (normalization != null) {
+        boolean defined = transform.target(values); // false while a differenced series has too little history
+        if (defined && normalization != null) {
             normalization.normalizeTarget(values);
         }
         try {
-            learner.learn(values);
+            learner.learn(defined ? values : null);
         } catch (RuntimeException e) {
             throw fault(e);
         }
-        updates++;
+        if (defined) {
+            updates++;
+        }
     }
 
     /** Starts a new sequence: the initial state again. */
@@ -141,6 +150,7 @@ public final class Predictor {
             if (learner == null) {
                 fixed.reset();
             } else {
+                transform.reset();
                 learner.reset();
             }
         } catch (RuntimeException e) {

@@ -233,7 +233,7 @@ public final class ConfigValidator {
                         ? "expected a string, got " + render(value) : null;
             case LIST: {
                 if (got != ConfigValueType.LIST) {
-                    return "expected a list like " + render(expected) + ", got " + render(value);
+                    return "expected " + describe(expected) + ", got " + render(value);
                 }
                 ConfigList sample = (ConfigList) expected;
                 if (!sample.isEmpty()) {
@@ -262,7 +262,7 @@ public final class ConfigValidator {
             case NUMBER -> "a number";
             case BOOLEAN -> "true or false";
             case STRING -> "a string";
-            case LIST -> "a list like " + render(expected);
+            case LIST -> ((ConfigList) expected).isEmpty() ? "a list" : "a list like " + render(expected);
             case OBJECT -> "a block { … }";
             default -> "a value";
         };

@@ -3,10 +3,13 @@ package org.rnn4j.core.config;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.rnn4j.api.Settings;
 import org.rnn4j.core.config.EarlyStopping;
 import org.rnn4j.core.config.GradientPolicy;
 import org.rnn4j.core.config.LearningRateSchedule;
+import org.rnn4j.core.data.Transform;
 import org.rnn4j.core.plugin.PluginKind;
 
 /**
@@ -31,11 +34,12 @@ import org.rnn4j.core.plugin.PluginKind;
  * @param checkpointEvery   {@code rnn4j.trainer.checkpoint-every}, epochs between checkpoints (0: none)
  * @param outputDirectory   {@code rnn4j.output.dir}
  * @param split             {@code rnn4j.data.split}: how held-out and validation data are chosen
+ * @param transform         {@code rnn4j.data.transform}: log and differences, before {@code normalize}
  */
 public record RunSettings(long seed, Choice data, Choice topology, Choice trainer, Choice optimizer,
                           int epochs, int batchSize, String loss, double testFraction, boolean normalize, double validationFraction,
                           GradientPolicy gradients, LearningRateSchedule schedule, EarlyStopping earlyStopping,
-                          int checkpointEvery, Path outputDirectory, Split split) {
+                          int checkpointEvery, Path outputDirectory, Split split, Transform transform) {
 
     /**
      * How held-out and validation data are chosen.
@@ -96,7 +100,44 @@ public record RunSettings(long seed, Choice data, Choice topology, Choice traine
                 earlyStopping,
                 trainer.integer("checkpoint-every", 0, Integer.MAX_VALUE),
                 Path.of(effective.getString("rnn4j.output.dir")),
-                split(data, choice(effective, PluginKind.DATA_SOURCE)));
+                split(data, choice(effective, PluginKind.DATA_SOURCE)),
+                transform(data));
+    }
+
+    /**
+     * The transform {@code config} sets ({@code rnn4j.data.transform}), none when it sets none.
+     *
+     * @throws org.rnn4j.api.InvalidInputException naming the key when it is not a transform
+     */
+    public static Transform transform(Config config) {
+        return config.hasPath("rnn4j.data.transform") ? transform(new Settings(config.getConfig("rnn4j.data"), "rnn4j.data"))
+                : Transform.NONE;
+    }
+
+    /** {@code transform.log} and {@code transform.difference}, a list of lags, each at least 1. */
+    private static Transform transform(Settings data) {
+        boolean log = data.flag("transform.log");
+        List<Integer> lags = new ArrayList<>();
+        long order = 0;
+        String key = "transform.difference";
+        List<? extends Number> values;
+        try {
+            values = data.config().getNumberList(key);
+        } catch (com.typesafe.config.ConfigException e) {
+            throw data.invalid(key, "expected a list of lags in steps, like [1], [12] or [1, 12], or [] for none");
+        }
+        for (Number value : values) {
+            double lag = value.doubleValue();
+            if (lag != Math.rint(lag) || lag < 1 || lag > Transform.MAX_ORDER) {
+                throw data.invalid(key, "expected lags of 1 to " + Transform.MAX_ORDER + " steps, got " + value);
+            }
+            lags.add((int) lag);
+            order += (int) lag;
+        }
+        if (order > Transform.MAX_ORDER) {
+            throw data.invalid(key, "the lags sum to " + order + " steps, more than " + Transform.MAX_ORDER);
+        }
+        return new Transform(log, lags);
     }
 
     /** The longest horizon: forecasts of a step per lead time from every held-out step take time and memory that grow with it. */

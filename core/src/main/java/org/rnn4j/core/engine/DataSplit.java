@@ -8,23 +8,23 @@ import org.rnn4j.api.InvalidInputException;
 import org.rnn4j.api.data.DataSet;
 import org.rnn4j.api.data.Sequence;
 import org.rnn4j.core.config.RunSettings;
-import org.rnn4j.core.data.Normalization;
+import org.rnn4j.core.data.Encoding;
 
 /**
  * A run's data in its parts: the sequences trained on, those validated on after each epoch
- * (early stopping) and those held out for the final figures, with the scaling fitted on the
- * training part. The same seed gives the same parts, so evaluating a model later sees exactly the
+ * (early stopping) and those held out for the final figures, with the encoding (transform and
+ * scaling) fitted on the training part. The same seed gives the same parts, so evaluating a model later sees exactly the
  * sequences its run held out.
  *
  * @param training      the unscaled training sequences
- * @param scaled        the training sequences as trained on: scaled when {@code normalization} is not null
+ * @param scaled        the training sequences as trained on: encoded
  * @param validation    the unscaled validation sequences, or null
  * @param test          the unscaled held-out sequences, or null
- * @param normalization fitted on the training sequences, or null
+ * @param encoding      the transform, and scaling fitted on the training sequences
  * @param baselines     for series split by time: the naive forecasts to score beside the model, else null
  * @param description   what was held out, for reports: "held-out sequences", or by time "…"
  */
-record DataSplit(DataSet training, DataSet scaled, DataSet validation, DataSet test, Normalization normalization,
+record DataSplit(DataSet training, DataSet scaled, DataSet validation, DataSet test, Encoding encoding,
                  Baselines baselines, String description) {
 
     static DataSplit of(DataSet all, RunSettings settings, boolean byTime) {
@@ -34,9 +34,9 @@ record DataSplit(DataSet training, DataSet scaled, DataSet validation, DataSet t
     private static DataSplit atRandom(DataSet all, RunSettings settings) {
         DataSet[] test = split(all, settings.testFraction(), Seeds.stream(settings.seed(), "split"));
         DataSet[] validation = split(test[0], settings.validationFraction(), Seeds.stream(settings.seed(), "validation"));
-        Normalization normalization = settings.normalize() ? Normalization.fit(validation[0]) : null;
-        DataSet scaled = normalization == null ? validation[0] : normalization.apply(validation[0]);
-        return new DataSplit(validation[0], scaled, validation[1], test[1], normalization, null, "held-out sequences");
+        Encoding encoding = Encoding.fit(validation[0], settings.transform(), settings.normalize());
+        return new DataSplit(validation[0], encoding.encode(validation[0]), validation[1], test[1], encoding, null,
+                "held-out sequences");
     }
 
     /**
@@ -56,10 +56,13 @@ record DataSplit(DataSet training, DataSet scaled, DataSet validation, DataSet t
             int validating = split.validationSteps() > 0 ? split.validationSteps()
                     : (int) Math.floor(rest * settings.validationFraction());
             int trained = rest - validating;
-            if (trained < 1) {
+            int history = settings.transform().order();
+            if (trained < 1 + history) {
                 throw new InvalidInputException("rnn4j.data: a sequence of " + length + " steps, less " + held
-                        + " held out and " + validating + " to validate on, leaves nothing to train on; hold out fewer"
-                        + " steps (test-steps, test-fraction, validation-steps, validation-fraction)");
+                        + " held out and " + validating + " to validate on, leaves " + (trained < 1 ? "nothing"
+                        : trained + " steps") + " to train on" + (history > 0 ? ", and differencing at lags summing to "
+                        + history + " needs " + (history + 1) : "") + "; hold out fewer steps (test-steps, test-fraction, validation-steps,"
+                        + " validation-fraction)" + (history > 0 ? " or difference at shorter lags" : ""));
             }
             training.add(sequence.head(trained, 0));
             if (validating > 0) {
@@ -70,12 +73,11 @@ record DataSplit(DataSet training, DataSet scaled, DataSet validation, DataSet t
             }
         }
         DataSet train = all.withSequences(training);
-        Normalization normalization = settings.normalize() ? Normalization.fit(train) : null;
-        DataSet scaled = normalization == null ? train : normalization.apply(train);
+        Encoding encoding = Encoding.fit(train, settings.transform(), settings.normalize());
         String held = split.testSteps() > 0 ? "the last " + split.testSteps() + " steps"
                 : String.format(java.util.Locale.ROOT, "the last %.0f%% of the steps", 100 * settings.testFraction());
-        return new DataSplit(train, scaled, validation.isEmpty() ? null : all.withSequences(validation),
-                test.isEmpty() ? null : all.withSequences(test), normalization, Baselines.of(training, split.season()),
+        return new DataSplit(train, encoding.encode(train), validation.isEmpty() ? null : all.withSequences(validation),
+                test.isEmpty() ? null : all.withSequences(test), encoding, Baselines.of(training, split.season()),
                 "series: " + held + " of each held out by time");
     }
 

@@ -14,7 +14,7 @@ import org.rnn4j.api.data.TaskMetric;
 import org.rnn4j.api.network.Network;
 import org.rnn4j.api.network.StepCache;
 import org.rnn4j.api.training.Evaluation;
-import org.rnn4j.core.data.Normalization;
+import org.rnn4j.core.data.Encoding;
 
 /** Runs a network over a data set without changing it: loss per step, predictions, task metrics. */
 public final class Evaluator {
@@ -25,44 +25,46 @@ public final class Evaluator {
     }
 
     /**
-     * The loss and the task's metrics of {@code network}, trained on data scaled by
-     * {@code normalization} (may be null), on {@code original}, called {@code dataName} in
-     * reports: the loss is on the scaled values, the task's metrics on {@code original}'s values
-     * with the predictions scaled back.
+     * The loss and the task's metrics of {@code network}, trained on data encoded by
+     * {@code encoding}, on {@code original}, called {@code dataName} in reports: the loss is on
+     * the encoded values, the task's metrics on {@code original}'s values with the predictions
+     * decoded, on the steps a prediction can be made for.
      */
-    public static Evaluation evaluate(Network network, Loss loss, DataSet original, String dataName, Normalization normalization) {
-        return evaluate(network, loss, original, dataName, normalization, null);
+    public static Evaluation evaluate(Network network, Loss loss, DataSet original, String dataName, Encoding encoding) {
+        return evaluate(network, loss, original, dataName, encoding, null);
     }
 
     /** As above, with {@code baselines} (may be null) scored on the same steps beside the model. */
-    static Evaluation evaluate(Network network, Loss loss, DataSet original, String dataName, Normalization normalization,
+    static Evaluation evaluate(Network network, Loss loss, DataSet original, String dataName, Encoding encoding,
                                Baselines baselines) {
-        DataSet data = normalization == null ? original : normalization.apply(original);
+        DataSet data = encoding.encode(original);
         List<DMatrixRMaj> predictions = new ArrayList<>();
         double[] lossSum = new double[1];
         long[] count = new long[1];
-        run(network, loss, data, normalization, predictions, (cache, batch, t, b) -> {
+        run(network, loss, data, encoding, predictions, (cache, batch, t, b) -> {
             if (batch.hasTarget(t, b)) {
                 lossSum[0] += loss.evaluate(cache.output(), batch.target(t), b, 0, null);
                 count[0]++;
             }
         });
+        encoding.restore(original, predictions);
+        List<Sequence> scored = encoding.scorable(original).sequences();
         Map<String, Double> metrics = new LinkedHashMap<>();
         for (TaskMetric metric : original.metrics()) {
-            metrics.put(metric.name(), metric.evaluate(original.sequences(), predictions));
+            metrics.put(metric.name(), metric.evaluate(scored, predictions));
         }
         if (baselines != null) {
-            metrics.putAll(baselines.metrics(original.sequences(), predictions));
+            metrics.putAll(baselines.metrics(scored, predictions));
         }
         return new Evaluation(dataName, data.sequences().size(), count[0] == 0 ? Double.NaN : lossSum[0] / count[0], count[0],
                 metrics);
     }
 
     /** {@code network}'s predictions for each of {@code data}'s sequences (steps × outputs), in the data's units. */
-    public static List<DMatrixRMaj> predict(Network network, Loss loss, DataSet data, Normalization normalization) {
+    public static List<DMatrixRMaj> predict(Network network, Loss loss, DataSet data, Encoding encoding) {
         List<DMatrixRMaj> predictions = new ArrayList<>();
-        run(network, loss, normalization == null ? data : normalization.apply(data), normalization, predictions,
-                (cache, batch, t, b) -> { });
+        run(network, loss, encoding.encode(data), encoding, predictions, (cache, batch, t, b) -> { });
+        encoding.restore(data, predictions);
         return predictions;
     }
 
@@ -71,7 +73,8 @@ public final class Evaluator {
         void visit(StepCache cache, Batch batch, int t, int row);
     }
 
-    private static void run(Network network, Loss loss, DataSet scaled, Normalization normalization,
+    /** {@code network} over {@code scaled} (encoded), its predictions unscaled but still transformed. */
+    private static void run(Network network, Loss loss, DataSet scaled, Encoding encoding,
                             List<DMatrixRMaj> predictions, StepVisitor visitor) {
         List<Sequence> sequences = scaled.sequences();
         int outputs = scaled.outputSize();
@@ -83,7 +86,7 @@ public final class Evaluator {
         for (int from = 0; from < sequences.size(); from += BATCH) {
             batch.fill(sequences, order, from, Math.min(sequences.size(), from + BATCH));
             int rows = batch.size();
-            StepPredictor predictor = new StepPredictor(network, loss, normalization, rows);
+            StepPredictor predictor = new StepPredictor(network, loss, encoding, scaled.inputNames(), rows);
             DMatrixRMaj work = new DMatrixRMaj(rows, outputs);
             for (int t = 0; t < batch.length(); t++) {
                 StepCache cache = predictor.forward(batch.input(t));
@@ -92,7 +95,7 @@ public final class Evaluator {
                         continue;
                     }
                     visitor.visit(cache, batch, t, b);
-                    StepPredictor.predict(loss, normalization, cache.output(), b, work, predictions.get(from + b).data, t * outputs);
+                    StepPredictor.predict(loss, encoding.normalization(), cache.output(), b, work, predictions.get(from + b).data, t * outputs);
                 }
             }
         }

@@ -28,7 +28,7 @@ import org.rnn4j.api.training.TrainingListener;
 import org.rnn4j.api.training.TrainingSession;
 import org.rnn4j.api.training.TrainingSetup;
 import org.rnn4j.core.config.RunSettings;
-import org.rnn4j.core.data.Normalization;
+import org.rnn4j.core.data.Encoding;
 import org.rnn4j.core.plugin.PluginKind;
 import org.rnn4j.core.plugin.PluginRegistry;
 import org.rnn4j.core.plugin.PluginRegistry.HostException;
@@ -130,11 +130,11 @@ public final class TrainingEngine {
      * {@code network}'s figures on the configured data's held-out part (the same as a run with
      * {@code settings} holds out), with the naive baselines beside them for series.
      */
-    public Evaluation evaluateHeldOut(RunSettings settings, Network network, Normalization normalization) {
+    public Evaluation evaluateHeldOut(RunSettings settings, Network network, Encoding encoding) {
         HeldOut held = DataSplit.heldOut(loadData(settings), settings, byTime(settings));
         Topology topology = registry.get(PluginKind.TOPOLOGY, settings.topology().name());
         return PluginRegistry.call(topology, () -> Evaluator.evaluate(network, loss(settings), held.data(), held.name(),
-                normalization, held.baselines()));
+                encoding, held.baselines()));
     }
 
     /**
@@ -145,8 +145,8 @@ public final class TrainingEngine {
      * @return per lead time, from 1: {@code forecasts}, {@code rmse}, {@code mae} and the baselines' figures
      * @throws InvalidInputException when the data are not held out by time, or the model's outputs are not its inputs' next values
      */
-    public List<Map<String, Double>> evaluateHorizon(RunSettings settings, Network network, Normalization normalization,
-                                                     int horizon) {
+    public List<Map<String, Double>> evaluateHorizon(RunSettings settings, Network network, Encoding encoding,
+                                                     List<String> inputNames, int horizon) {
         if (horizon < 1 || horizon > RunSettings.MAX_HORIZON) {
             throw new InvalidInputException("horizon: expected a number of steps in [1, " + RunSettings.MAX_HORIZON
                     + "], got " + horizon);
@@ -159,7 +159,7 @@ public final class TrainingEngine {
         int season = held.baselines() == null ? 0 : held.baselines().season();
         Topology topology = registry.get(PluginKind.TOPOLOGY, settings.topology().name());
         return PluginRegistry.call(topology, () -> LeadTimes.score(held.data().sequences(),
-                new StepPredictor(network, loss(settings), normalization, 1), season, horizon));
+                new StepPredictor(network, loss(settings), encoding, inputNames, 1), season, horizon));
     }
 
     /**
@@ -214,15 +214,18 @@ public final class TrainingEngine {
      * @throws RuntimeException what a listener threw, unchanged
      */
     public TrainingResult train(RunSettings settings, Request request) {
-        DataSplit split = DataSplit.of(request.data() != null ? request.data() : loadData(settings), settings,
-                byTime(settings));
-        DataSet data = split.scaled();
-        String notForecastable = settings.split().horizon() == 0 ? null
-                : notForecastable(settings, data.inputSize(), data.outputSize());
-        if (notForecastable != null) {
+        DataSet all = request.data() != null ? request.data() : loadData(settings);
+        String notForecastable = notForecastable(settings, all.inputSize(), all.outputSize());
+        if (notForecastable != null && settings.split().horizon() > 0) {
             throw new InvalidInputException("rnn4j.data.horizon: scores forecasts fed back as inputs, but "
                     + notForecastable + "; set horizon = 0");
         }
+        if (notForecastable != null && !settings.transform().isIdentity()) {
+            throw new InvalidInputException("rnn4j.data.transform: transforms a series whose targets are its inputs'"
+                    + " next values, but " + notForecastable + "; remove the transform");
+        }
+        DataSplit split = DataSplit.of(all, settings, byTime(settings));
+        DataSet data = split.scaled();
         requireReachableTargets(settings, data);
         Network network = buildNetwork(settings, data.inputSize(), data.outputSize());
         Loss loss = loss(settings);
@@ -254,13 +257,13 @@ public final class TrainingEngine {
         signal.onEnd();
         Topology topology = registry.get(PluginKind.TOPOLOGY, settings.topology().name());
         Evaluation evaluation = PluginRegistry.call(topology, () -> split.test() == null
-                ? Evaluator.evaluate(network, loss, split.training(), "training sequences", split.normalization(),
+                ? Evaluator.evaluate(network, loss, split.training(), "training sequences", split.encoding(),
                         split.baselines())
-                : Evaluator.evaluate(network, loss, split.test(), split.description(), split.normalization(),
+                : Evaluator.evaluate(network, loss, split.test(), split.description(), split.encoding(),
                         split.baselines()));
         LOG.info("trained in {} ms ({}): loss per step {}", elapsed.toMillis(), outcome.describe(), evaluation.lossPerStep());
         return new TrainingResult(network, settings, data, progress.history(), evaluation, elapsed, outcome,
-                split.normalization());
+                split.encoding().normalization());
     }
 
     /** The topology setting, by the convention of the built-in topologies, that names the output units' activation. */
@@ -326,7 +329,7 @@ public final class TrainingEngine {
             }
             Evaluation check = split.validation() == null ? null
                     : PluginRegistry.call(topology, () -> Evaluator.evaluate(network, loss, split.validation(),
-                            "validation sequences", split.normalization(), split.baselines()));
+                            "validation sequences", split.encoding(), split.baselines()));
             double validationLoss = check == null ? Double.NaN : check.lossPerStep();
             Map<String, Double> metrics = check == null ? Map.of() : check.metrics();
             boolean exhausted = progress.completed(new EpochRecord(epoch, trainLoss, validationLoss, metrics));

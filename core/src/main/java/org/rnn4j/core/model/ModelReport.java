@@ -1,10 +1,14 @@
 package org.rnn4j.core.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.typesafe.config.ConfigException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.rnn4j.api.InvalidInputException;
+import org.rnn4j.core.config.RunSettings;
+import org.rnn4j.core.data.Transform;
 
 /** What a model or checkpoint file holds, as lines for a person ({@code rnn4j inspect}). */
 public final class ModelReport {
@@ -43,6 +47,14 @@ public final class ModelReport {
         }
         if (saved.checkpoint() != null) {
             out.add("checkpoint after epoch " + saved.checkpoint().epoch());
+        }
+        try {
+            Transform transform = RunSettings.transform(saved.config());
+            if (!transform.isIdentity()) {
+                out.add("transform: " + transform.describe() + " (rnn4j.data.transform, undone on every prediction)");
+            }
+        } catch (InvalidInputException | ConfigException e) {
+            out.add("transform: unreadable: " + e.getMessage());
         }
         if (saved.normalization() != null) {
             out.add("normalization: inputs and targets scaled by the training data's mean and standard deviation");

@@ -18,7 +18,8 @@ final class LossWatchTest {
     private final Logger log = mock(Logger.class);
     private final RunSettings settings = RunSettings.from(ConfigFactory.parseString("""
             rnn4j {
-              seed = 1, data { type = d, test-fraction = 0.2, validation-fraction = 0, normalize = none, split = auto, horizon = 0 }
+              seed = 1, data { type = d, test-fraction = 0.2, validation-fraction = 0, normalize = none, split = auto, horizon = 0,
+                      transform { log = false, difference = [] } }
               topology.type = t, output.dir = runs
               trainer {
                 type = s, epochs = 10, batch-size = 1, loss = mse, checkpoint-every = 0

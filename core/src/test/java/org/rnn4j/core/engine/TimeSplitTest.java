@@ -83,7 +83,7 @@ final class TimeSplitTest {
     @Test
     void normalisationIsFittedOnTheTrainingStepsAlone() {
         DataSplit split = DataSplit.of(SERIES, settings("test-fraction = 0.5, normalize = standard"), true);
-        assertEquals(5.5, split.normalization().inputMean()[0], 1e-12, "the mean of 1 … 10, not of 1 … 20");
+        assertEquals(5.5, split.encoding().normalization().inputMean()[0], 1e-12, "the mean of 1 … 10, not of 1 … 20");
     }
 
     @Test
