@@ -43,14 +43,18 @@ for t in "gru -Drnn4j.topology.units=8" "lstm -Drnn4j.topology.hidden=[8]"; do
     -Drnn4j.topology.type=$t | head -1
 done
 
-# docs/forecasting.md: series held out by time, against the naive baselines.
-for seed in 1 2 3; do
-  printf '%-44s ' "airline 1959-1960 held out, elman, seed $seed"
-  ./rnn4j train --no-progress -Drnn4j.output.dir="$out" -Drnn4j.seed=$seed -Drnn4j.data.type=airline-passengers \
-    -Drnn4j.data.normalize=standard -Drnn4j.topology.output-activation=identity -Drnn4j.trainer.epochs=300 \
-    -Drnn4j.trainer.batch-size=1 | grep -E '^  (rmse|mae|persistence-rmse|seasonal-naive-rmse|skill-vs-persistence|skill-vs-seasonal-naive) ' \
-    | sed -E 's/ +/ /g' | tr '\n' ';'; echo
-done
+# docs/forecasting.md: series held out by time, against the naive baselines; one-step figures, then
+# RMSE at leads 1, 6 and 12 of forecasts from the model's own predictions (model, persistence, seasonal naive).
+forecast() {
+  local label=$1; shift
+  printf '%-44s ' "$label"
+  ./rnn4j train --no-progress -Drnn4j.output.dir="$out" -Drnn4j.data.horizon=12 -Drnn4j.data.normalize=standard \
+    -Drnn4j.topology.output-activation=identity -Drnn4j.trainer.batch-size=1 "$@" | awk '
+    /^  (rmse|persistence-rmse|seasonal-naive-rmse|transform-naive-rmse|skill-vs-[a-z-]+) / {printf "%s %s; ", $1, $2}
+    /^  lead / {for (i = 1; i <= NF; i++) c[$i] = i; n = 1; next}
+    n && ($1 == 1 || $1 == 6 || $1 == 12) {printf "lead %s: %s %s %s; ", $1, $c["rmse"] + 0, $c["persistence-rmse"] + 0, $c["seasonal-naive-rmse"] + 0}
+    END {print ""}'
+}
 /usr/bin/python3 - "$out/seasonal.csv" <<'PYTHON'
 import math, random, sys
 random.seed(7)
@@ -59,34 +63,21 @@ with open(sys.argv[1], 'w') as f:
     for t in range(480):
         f.write('%d,%.6f\n' % (t, 10 + 0.02 * t + 2 * math.sin(2 * math.pi * t / 24) + random.gauss(0, 0.3)))
 PYTHON
+seasonal=(-Drnn4j.data.type=csv "-Drnn4j.data.files=[\"$out/seasonal.csv\"]" "-Drnn4j.data.inputs=[y]" -Drnn4j.data.forecast=true
+  -Drnn4j.data.test-steps=96 -Drnn4j.data.season=24)
 for seed in 1 2 3; do
-  printf '%-44s ' "seasonal series, last 96 held out, seed $seed"
-  ./rnn4j train --no-progress -Drnn4j.output.dir="$out" -Drnn4j.seed=$seed -Drnn4j.data.type=csv \
-    "-Drnn4j.data.files=[\"$out/seasonal.csv\"]" "-Drnn4j.data.inputs=[y]" -Drnn4j.data.forecast=true \
-    -Drnn4j.data.test-steps=96 -Drnn4j.data.season=24 -Drnn4j.data.normalize=standard \
-    -Drnn4j.topology.output-activation=identity -Drnn4j.trainer.epochs=200 -Drnn4j.trainer.batch-size=1 \
-    | grep -E '^  (rmse|persistence-rmse|seasonal-naive-rmse|skill-vs-persistence|skill-vs-seasonal-naive) ' \
-    | sed -E 's/ +/ /g' | tr '\n' ';'; echo
-done
-
-# docs/forecasting.md: forecasts 1..12 steps ahead from the models' own predictions, per lead time.
-for seed in 1 2 3; do
-  printf '%-44s ' "airline, leads 1/6/12 (rmse, seasonal), $seed"
-  model=$(./rnn4j train --no-progress -Drnn4j.output.dir="$out" -Drnn4j.seed=$seed -Drnn4j.data.type=airline-passengers \
-    -Drnn4j.data.normalize=standard -Drnn4j.topology.output-activation=identity -Drnn4j.trainer.epochs=300 \
-    -Drnn4j.trainer.batch-size=1 | sed -n 's/^model: //p')
-  ./rnn4j eval "$model" --horizon 12 | awk '/^  lead /{for(i=1;i<=NF;i++)c[$i]=i;n=1;next}
-    n&&($1==1||$1==6||$1==12){printf "%s: %s %s; ", $1, $c["rmse"]+0, $c["seasonal-naive-rmse"]+0}END{print ""}'
-done
-for seed in 1 2 3; do
-  printf '%-44s ' "seasonal series, leads 1/6/12 (rmse, seasonal), $seed"
-  model=$(./rnn4j train --no-progress -Drnn4j.output.dir="$out" -Drnn4j.seed=$seed -Drnn4j.data.type=csv \
-    "-Drnn4j.data.files=[\"$out/seasonal.csv\"]" "-Drnn4j.data.inputs=[y]" -Drnn4j.data.forecast=true \
-    -Drnn4j.data.test-steps=96 -Drnn4j.data.season=24 -Drnn4j.data.normalize=standard \
-    -Drnn4j.topology.output-activation=identity -Drnn4j.trainer.epochs=200 -Drnn4j.trainer.batch-size=1 \
-    | sed -n 's/^model: //p')
-  ./rnn4j eval "$model" --horizon 12 | awk '/^  lead /{for(i=1;i<=NF;i++)c[$i]=i;n=1;next}
-    n&&($1==1||$1==6||$1==12){printf "%s: %s %s %s; ", $1, $c["rmse"]+0, $c["persistence-rmse"]+0, $c["seasonal-naive-rmse"]+0}END{print ""}'
+  forecast "airline, levels, seed $seed" -Drnn4j.seed=$seed -Drnn4j.data.type=airline-passengers -Drnn4j.trainer.epochs=300
+  forecast "airline, log + lag 12, seed $seed" -Drnn4j.seed=$seed -Drnn4j.data.type=airline-passengers \
+    -Drnn4j.data.transform.log=true "-Drnn4j.data.transform.difference=[12]" -Drnn4j.data.validation-steps=12 \
+    -Drnn4j.trainer.early-stopping.patience=50 -Drnn4j.trainer.epochs=500
+  forecast "airline, log + lags 1, 12, seed $seed" -Drnn4j.seed=$seed -Drnn4j.data.type=airline-passengers \
+    -Drnn4j.data.transform.log=true "-Drnn4j.data.transform.difference=[1, 12]" -Drnn4j.data.validation-steps=12 \
+    -Drnn4j.trainer.early-stopping.patience=50 -Drnn4j.trainer.epochs=500
+  forecast "seasonal series, levels, seed $seed" -Drnn4j.seed=$seed "${seasonal[@]}" -Drnn4j.trainer.epochs=200
+  forecast "seasonal series, lag 1, seed $seed" -Drnn4j.seed=$seed "${seasonal[@]}" "-Drnn4j.data.transform.difference=[1]" \
+    -Drnn4j.trainer.epochs=200
+  forecast "seasonal series, lag 24, seed $seed" -Drnn4j.seed=$seed "${seasonal[@]}" "-Drnn4j.data.transform.difference=[24]" \
+    -Drnn4j.trainer.epochs=200
 done
 
 # docs/embedding.md: the sensor example's loss on later, drifted readings before and after online learning.

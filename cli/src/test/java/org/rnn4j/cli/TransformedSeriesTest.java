@@ -76,6 +76,14 @@ final class TransformedSeriesTest {
             squares += Math.pow(predicted[t][0] - sequence.targets().get(t, 0), 2);
         }
         assertEquals(Math.sqrt(squares / 24), evaluation.metrics().get("rmse"), 1e-9);
+        // What the transform alone forecasts: no change in the log series differenced at 1 and 12.
+        double unchanged = 0;
+        for (int t = series.length - 24; t < series.length; t++) {
+            unchanged += Math.pow(series[t][0] * series[t - 11][0] / series[t - 12][0] - sequence.targets().get(t, 0), 2);
+        }
+        assertEquals(Math.sqrt(unchanged / 24), evaluation.metrics().get("transform-naive-rmse"), 1e-9);
+        assertEquals(1 - evaluation.metrics().get("rmse") / evaluation.metrics().get("transform-naive-rmse"),
+                evaluation.metrics().get("skill-vs-transform-naive"), 1e-12);
         assertEquals(evaluation.metrics().get("rmse"), model.evaluateHorizon(2).get(0).get("rmse"), 1e-12, "lead 1");
         double[][] forecasts = model.forecast(Arrays.copyOf(series, 100), 2);
         assertEquals(predicted[99][0], forecasts[0][0], 0);

@@ -70,9 +70,10 @@ public record RunSettings(long seed, Choice data, Choice topology, Choice traine
         double validationFraction = data.number("validation-fraction", 0, 0.9);
         EarlyStopping earlyStopping = new EarlyStopping(trainer.integer("early-stopping.patience", 0, Integer.MAX_VALUE),
                 trainer.number("early-stopping.min-delta", 0, Double.MAX_VALUE));
-        if (earlyStopping.enabled() && validationFraction == 0) {
+        Split split = split(data, choice(effective, PluginKind.DATA_SOURCE));
+        if (earlyStopping.enabled() && validationFraction == 0 && split.validationSteps() == 0) {
             throw trainer.invalid("early-stopping.patience", "early stopping needs validation sequences:"
-                    + " set rnn4j.data.validation-fraction above 0");
+                    + " set rnn4j.data.validation-fraction above 0 (or, for a series, validation-steps)");
         }
         Settings root = new Settings(effective.getConfig("rnn4j"), "rnn4j");
         double seed = root.number("seed", Long.MIN_VALUE, Long.MAX_VALUE);
@@ -100,7 +101,7 @@ public record RunSettings(long seed, Choice data, Choice topology, Choice traine
                 earlyStopping,
                 trainer.integer("checkpoint-every", 0, Integer.MAX_VALUE),
                 Path.of(effective.getString("rnn4j.output.dir")),
-                split(data, choice(effective, PluginKind.DATA_SOURCE)),
+                split,
                 transform(data));
     }
 

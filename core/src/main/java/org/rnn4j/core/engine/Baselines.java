@@ -44,9 +44,19 @@ record Baselines(double[] trainingMean, int season) {
      * the first season) is left out.
      */
     Map<String, Double> metrics(List<Sequence> sequences, List<DMatrixRMaj> predictions) {
+        return metrics(sequences, predictions, null);
+    }
+
+    /**
+     * As above, with {@code unchanged} (may be null) scored too, as {@code transform-naive}: per
+     * sequence the forecasts of a differenced series' "no change", undone — what the transform
+     * alone predicts, which the network must beat to have learned anything.
+     */
+    Map<String, Double> metrics(List<Sequence> sequences, List<DMatrixRMaj> predictions, List<DMatrixRMaj> unchanged) {
         Errors model = new Errors();
         Errors persistence = new Errors();
         Errors seasonal = new Errors();
+        Errors transform = new Errors();
         Errors mean = new Errors();
         for (int s = 0; s < sequences.size(); s++) {
             Sequence sequence = sequences.get(s);
@@ -62,6 +72,9 @@ record Baselines(double[] trainingMean, int season) {
                     mean.add(trainingMean[k] - actual);
                     persistence.add(t >= 1 ? targets.get(t - 1, k) - actual : Double.NaN);
                     seasonal.add(season > 0 && t >= season ? targets.get(t - season, k) - actual : Double.NaN);
+                    if (unchanged != null) {
+                        transform.add(unchanged.get(s).get(t, k) - actual);
+                    }
                 }
             }
         }
@@ -70,6 +83,9 @@ record Baselines(double[] trainingMean, int season) {
         add(metrics, "persistence", persistence, model);
         if (season > 0) {
             add(metrics, "seasonal-naive", seasonal, model);
+        }
+        if (unchanged != null) {
+            add(metrics, "transform-naive", transform, model);
         }
         add(metrics, "mean", mean, model);
         return metrics;

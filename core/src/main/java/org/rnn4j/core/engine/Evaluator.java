@@ -54,10 +54,23 @@ public final class Evaluator {
             metrics.put(metric.name(), metric.evaluate(scored, predictions));
         }
         if (baselines != null) {
-            metrics.putAll(baselines.metrics(scored, predictions));
+            metrics.putAll(baselines.metrics(scored, predictions, unchanged(original, encoding)));
         }
         return new Evaluation(dataName, data.sequences().size(), count[0] == 0 ? Double.NaN : lossSum[0] / count[0], count[0],
                 metrics);
+    }
+
+    /** For a differenced series, the forecasts of "no change" in the transformed series, undone; else null. */
+    private static List<DMatrixRMaj> unchanged(DataSet original, Encoding encoding) {
+        if (encoding.transform().lags().isEmpty()) {
+            return null;
+        }
+        List<DMatrixRMaj> forecasts = new ArrayList<>();
+        for (Sequence sequence : original.sequences()) {
+            forecasts.add(new DMatrixRMaj(sequence.length(), original.outputSize()));
+        }
+        encoding.restore(original, forecasts);
+        return forecasts;
     }
 
     /** {@code network}'s predictions for each of {@code data}'s sequences (steps × outputs), in the data's units. */

@@ -225,6 +225,11 @@ public final class TrainingEngine {
                     + " next values, but " + notForecastable + "; remove the transform");
         }
         DataSplit split = DataSplit.of(all, settings, byTime(settings));
+        if (settings.earlyStopping().enabled() && split.validation() == null) {
+            throw new InvalidInputException("rnn4j.trainer.early-stopping.patience: early stopping needs validation data,"
+                    + " but the split leaves none to validate on: raise rnn4j.data.validation-fraction (or, for a series"
+                    + " held out by time, set validation-steps)");
+        }
         DataSet data = split.scaled();
         requireReachableTargets(settings, data);
         Network network = buildNetwork(settings, data.inputSize(), data.outputSize());
