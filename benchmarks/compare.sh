@@ -20,9 +20,30 @@ echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -
 echo "java: $(java -version 2>&1 | head -1)"
 echo "torch: $(/usr/bin/python3 -c 'import torch; print(torch.__version__)' 2>/dev/null || echo none)"
 echo
-# One thread on each side: rnn4j's training runs on one thread, so OpenBLAS, PyTorch and ND4J get one too.
+# OpenBLAS computes each product on the calling thread: rnn4j's parallelism is its own threads
+# (rnn4j.trainer.threads), each row of the table says how many. Compare runs PyTorch with the
+# thread count of each of its rows.
 export OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1
 java -cp benchmarks/target/benchmarks.jar org.rnn4j.benchmarks.Compare
+
+# (e) End to end, as a user starts it: the default run from the command line (JVM start, data,
+# 60 epochs, the held-out figures, the run folder), against PyTorch doing the same run from a
+# script (Python start and `import torch` included). Medians of 5, after one untimed run each.
+if /usr/bin/python3 -c 'import torch' 2>/dev/null; then
+  runs=$(mktemp -d)
+  wall() { local start end; start=$(date +%s.%N); "$@" >/dev/null 2>&1; end=$(date +%s.%N); awk "BEGIN {printf \"%.2f\\n\", $end - $start}"; }
+  median() { sort -n | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'; }
+  ./rnn4j train --no-progress -Drnn4j.output.dir="$runs" >/dev/null 2>&1
+  /usr/bin/python3 benchmarks/torch_default_run.py 1 >/dev/null 2>&1
+  rnn4j=$(for i in 1 2 3 4 5; do wall ./rnn4j train --no-progress -Drnn4j.output.dir="$runs"; done | median)
+  torch1=$(for i in 1 2 3 4 5; do wall /usr/bin/python3 benchmarks/torch_default_run.py 1; done | median)
+  torchAll=$(for i in 1 2 3 4 5; do OPENBLAS_NUM_THREADS=$(nproc) OMP_NUM_THREADS=$(nproc) \
+    wall /usr/bin/python3 benchmarks/torch_default_run.py "$(nproc)"; done | median)
+  echo
+  echo "(e) the default run end to end (median of 5 wall times): ./rnn4j train ${rnn4j} s;" \
+    "PyTorch script, 1 thread ${torch1} s, $(nproc) threads ${torchAll} s"
+  rm -rf "$runs"
+fi
 
 for option in "$@"; do
   case "$option" in

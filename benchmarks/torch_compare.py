@@ -1,13 +1,29 @@
 """The PyTorch side of benchmarks/compare.sh: the same networks, data shapes and optimizer as
-rnn4j's side, in double precision, on the thread count given. Prints one JSON object."""
+rnn4j's side, on the thread count given. Prints one JSON object.
+
+Usage: torch_compare.py THREADS [DTYPE [WORKLOADS]]
+  DTYPE      float64 (default, as rnn4j computes) or float32
+  WORKLOADS  comma-separated among small, large, batched (default: all); the keys of the
+             workloads not run are left out of the JSON."""
 import json
+import os
 import statistics
 import sys
 import time
 
-import torch
+WORKLOADS = ("small", "large", "batched")
+threads = int(sys.argv[1])
+dtype = sys.argv[2] if len(sys.argv) > 2 else "float64"
+chosen = sys.argv[3].split(",") if len(sys.argv) > 3 else list(WORKLOADS)
+if dtype not in ("float32", "float64") or not set(chosen) <= set(WORKLOADS):
+    sys.exit(__doc__)
+# OpenBLAS (Debian's torch calls it for every product) reads its thread count once, when torch
+# loads it; torch.set_num_threads does not reach it. So THREADS sets it here, before the import.
+os.environ["OPENBLAS_NUM_THREADS"] = os.environ["OMP_NUM_THREADS"] = str(threads)
 
-torch.set_default_dtype(torch.float64)
+import torch  # noqa: E402 (after the thread count is in the environment)
+
+torch.set_default_dtype(getattr(torch, dtype))
 
 
 def timed(step, warmup, runs):
@@ -28,7 +44,7 @@ def small(threads):
     torch.manual_seed(1)
     bits = torch.randint(0, 2, (101, 3))
     bits[:, 2] = bits[:, 0] ^ bits[:, 1]
-    stream = bits.flatten()[:301].double()
+    stream = bits.flatten()[:301].to(torch.get_default_dtype())
     x, y = stream[:-1].view(1, 300, 1), stream[1:].view(1, 300, 1)
     rnn, out = torch.nn.RNN(1, 6, nonlinearity="tanh", batch_first=True), torch.nn.Linear(6, 1)
     optimizer = torch.optim.Adam(list(rnn.parameters()) + list(out.parameters()), lr=0.01)
@@ -49,7 +65,7 @@ def large(threads):
     torch.set_num_threads(threads)
     torch.manual_seed(1)
     symbols = torch.randint(0, 64, (32, 101))
-    x = torch.nn.functional.one_hot(symbols[:, :-1], 64).double()
+    x = torch.nn.functional.one_hot(symbols[:, :-1], 64).to(torch.get_default_dtype())
     y = symbols[:, 1:]
     rnn, out = torch.nn.RNN(64, 256, nonlinearity="tanh", batch_first=True), torch.nn.Linear(256, 64)
     optimizer = torch.optim.Adam(list(rnn.parameters()) + list(out.parameters()), lr=0.001)
@@ -65,10 +81,34 @@ def large(threads):
     return timed(batch, 5, 20)
 
 
+def batched(threads):
+    """Elman 1-16-1 on 64 temporal-XOR sequences of 100 steps at once, full BPTT, Adam 0.01, MSE."""
+    torch.set_num_threads(threads)
+    torch.manual_seed(1)
+    bits = torch.randint(0, 2, (64, 34, 3))  # per sequence, triples a, b, a XOR b: 101 bits of them
+    bits[..., 2] = bits[..., 0] ^ bits[..., 1]
+    stream = bits.flatten(1)[:, :101].to(torch.get_default_dtype())
+    x, y = stream[:, :-1].unsqueeze(2), stream[:, 1:].unsqueeze(2)
+    rnn, out = torch.nn.RNN(1, 16, nonlinearity="tanh", batch_first=True), torch.nn.Linear(16, 1)
+    optimizer = torch.optim.Adam(list(rnn.parameters()) + list(out.parameters()), lr=0.01)
+
+    def batch():
+        optimizer.zero_grad()
+        h, _ = rnn(x)
+        loss = torch.nn.functional.mse_loss(torch.sigmoid(out(h)), y)
+        loss.backward()
+        optimizer.step()
+        return loss.item()
+
+    return timed(batch, 50, 300)
+
+
 if __name__ == "__main__":
-    threads = int(sys.argv[1])
-    small_time, small_loss = small(threads)
-    large_time, large_loss = large(threads)
-    print(json.dumps({"torch": torch.__version__, "threads": threads,
-                      "small_epoch_seconds": small_time, "small_loss": small_loss,
-                      "large_batch_seconds": large_time, "large_loss": large_loss}))
+    result = {"torch": torch.__version__, "threads": threads, "dtype": dtype}
+    if "small" in chosen:
+        result["small_epoch_seconds"], result["small_loss"] = small(threads)
+    if "large" in chosen:
+        result["large_batch_seconds"], result["large_loss"] = large(threads)
+    if "batched" in chosen:
+        result["batched_small_batch_seconds"], result["batched_small_loss"] = batched(threads)
+    print(json.dumps(result))

@@ -30,4 +30,13 @@ public interface TopologyContext {
 
     /** The seeded random numbers to initialise the parameters with. */
     RandomGenerator random();
+
+    /**
+     * The precision the run asks its network's products in ({@code rnn4j.precision}); the graph
+     * kit takes it in {@link org.rnn4j.api.graph.LayerGraph#network(RandomGenerator, Precision)}.
+     * A hand-written network may ignore it.
+     */
+    default Precision precision() {
+        return Precision.DOUBLE;
+    }
 }

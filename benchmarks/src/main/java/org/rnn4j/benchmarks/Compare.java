@@ -64,22 +64,80 @@ public final class Compare {
         rows.add(row("(a) Jordan 1-6-1, 300 steps, epoch", "Encog 3.4 Jordan, RPROP (no BPTT)", encogJordan[0],
                 encogJordan[1], encogJordan[0] / small[0]));
 
-        // (b) large: Elman 64-256-64, one-hot, 100 steps, batch 32, cross-entropy, Adam.
-        double[] large = largeRnn4j();
-        rows.add(row("(b) Elman 64-256-64, 100 steps x 32, batch", "rnn4j bptt", large[0], large[1], Double.NaN));
+        // (b) large: Elman 64-256-64, one-hot, 100 steps, batch 32, cross-entropy, Adam — in double and in
+        // single precision, on one thread and on every core.
+        int cores = Runtime.getRuntime().availableProcessors();
+        double[] large = largeRnn4j("double", 1);
+        rows.add(row("(b) Elman 64-256-64, 100 steps x 32, batch", "rnn4j bptt, double, 1 thread", large[0], large[1], Double.NaN));
+        double[] largeAll = largeRnn4j("double", cores);
+        rows.add(row("(b) Elman 64-256-64, 100 steps x 32, batch", "rnn4j bptt, double, " + cores + " threads", largeAll[0],
+                largeAll[1], Double.NaN));
+        double[] largeSingle = largeRnn4j("single", 1);
+        rows.add(row("(b) Elman 64-256-64, 100 steps x 32, batch", "rnn4j bptt, single, 1 thread", largeSingle[0],
+                largeSingle[1], Double.NaN));
+        double[] largeSingleAll = largeRnn4j("single", cores);
+        rows.add(row("(b) Elman 64-256-64, 100 steps x 32, batch", "rnn4j bptt, single, " + cores + " threads",
+                largeSingleAll[0], largeSingleAll[1], Double.NaN));
 
-        JsonNode torch = torch();
+        // (d) batched small: Elman 1-16-1, 100 steps, batch 64, mse, Adam — on one thread and on every core.
+        double[] batched = batchedRnn4j(1);
+        rows.add(row("(d) Elman 1-16-1, 100 steps x 64, batch", "rnn4j bptt, double, 1 thread", batched[0], batched[1],
+                Double.NaN));
+        double[] batchedAll = batchedRnn4j(cores);
+        rows.add(row("(d) Elman 1-16-1, 100 steps x 64, batch", "rnn4j bptt, double, " + cores + " threads", batchedAll[0],
+                batchedAll[1], Double.NaN));
+        boolean identical = Arrays.equals(Arrays.copyOfRange(batched, 2, batched.length),
+                Arrays.copyOfRange(batchedAll, 2, batchedAll.length));
+
+        JsonNode torch = torch(1, "float64", "small,large,batched");
+        List<String> targets = new ArrayList<>();
+        targets.add(String.format(Locale.ROOT, "(d) %d threads against 1: %.2fx faster (target >= 1.7x), parameters after"
+                + " the timed batches bit-identical: %s", cores, batched[0] / batchedAll[0], identical ? "yes" : "NO"));
         if (torch != null) {
+            String version = "PyTorch " + torch.path("torch").asText();
             double smallTorch = torch.path("small_epoch_seconds").asDouble();
             double largeTorch = torch.path("large_batch_seconds").asDouble();
-            rows.add(row("(a) Elman 1-6-1, 300 steps, epoch", "PyTorch " + torch.path("torch").asText(), smallTorch,
+            rows.add(row("(a) Elman 1-6-1, 300 steps, epoch", version + ", float64, 1 thread", smallTorch,
                     torch.path("small_loss").asDouble(), smallTorch / small[0]));
-            rows.add(row("(b) Elman 64-256-64, 100 steps x 32, batch", "PyTorch " + torch.path("torch").asText(), largeTorch,
+            rows.add(row("(b) Elman 64-256-64, 100 steps x 32, batch", version + ", float64, 1 thread", largeTorch,
                     torch.path("large_loss").asDouble(), largeTorch / large[0]));
+            JsonNode single1 = torch(1, "float32", "large,batched");
+            JsonNode singleAll = torch(cores, "float32", "large,batched");
+            JsonNode doubleAll = torch(cores, "float64", "batched");
+            double large32 = single1.path("large_batch_seconds").asDouble();
+            double large32All = singleAll.path("large_batch_seconds").asDouble();
+            rows.add(row("(b) Elman 64-256-64, 100 steps x 32, batch", version + ", float32, 1 thread", large32,
+                    single1.path("large_loss").asDouble(), large32 / largeSingle[0]));
+            rows.add(row("(b) Elman 64-256-64, 100 steps x 32, batch", version + ", float32, " + cores + " threads", large32All,
+                    singleAll.path("large_loss").asDouble(), large32All / largeSingleAll[0]));
+            double batchedTorch = torch.path("batched_small_batch_seconds").asDouble();
+            double batchedTorchAll = doubleAll.path("batched_small_batch_seconds").asDouble();
+            double batched32 = single1.path("batched_small_batch_seconds").asDouble();
+            double batched32All = singleAll.path("batched_small_batch_seconds").asDouble();
+            rows.add(row("(d) Elman 1-16-1, 100 steps x 64, batch", version + ", float64, 1 thread", batchedTorch,
+                    torch.path("batched_small_loss").asDouble(), batchedTorch / batched[0]));
+            rows.add(row("(d) Elman 1-16-1, 100 steps x 64, batch", version + ", float64, " + cores + " threads",
+                    batchedTorchAll, doubleAll.path("batched_small_loss").asDouble(), batchedTorchAll / batchedAll[0]));
+            rows.add(row("(d) Elman 1-16-1, 100 steps x 64, batch", version + ", float32, 1 thread", batched32,
+                    single1.path("batched_small_loss").asDouble(), batched32 / batchedAll[0]));
+            rows.add(row("(d) Elman 1-16-1, 100 steps x 64, batch", version + ", float32, " + cores + " threads", batched32All,
+                    singleAll.path("batched_small_loss").asDouble(), batched32All / batchedAll[0]));
+            double best32 = Math.min(large32, large32All);
+            double bestBatched = Math.min(Math.min(batchedTorch, batchedTorchAll), Math.min(batched32, batched32All));
+            targets.add(String.format(Locale.ROOT, "(b) single, 1 thread: %s against PyTorch float32, 1 thread: %s (target:"
+                    + " no slower)", time(largeSingle[0]), time(large32)));
+            targets.add(String.format(Locale.ROOT, "(b) single, %d threads: %.2fx PyTorch float32's best time %s (target <= 0.6x)",
+                    cores, largeSingleAll[0] / best32, time(best32)));
+            targets.add(String.format(Locale.ROOT, "(d) %d threads: %s against PyTorch's best %s (target: faster)", cores,
+                    time(batchedAll[0]), time(bestBatched)));
         } else {
-            rows.add(new String[] {"(a), (b)", "PyTorch", "not run: /usr/bin/python3 has no torch (compare.sh installs it)", "", ""});
+            rows.add(new String[] {"(a), (b), (d)", "PyTorch", "not run: /usr/bin/python3 has no torch (compare.sh installs it)",
+                "", ""});
         }
+        targets.add(String.format(Locale.ROOT, "(a) Encog Elman / rnn4j: %.2f (target >= 1.5)", encogElman[0] / small[0]));
         print(rows);
+        System.out.println();
+        targets.forEach(System.out::println);
 
         System.out.println();
         System.out.println("(c) RTRL on fully-recurrent (1 input, 1 output), per step of one sequence:");
@@ -143,7 +201,7 @@ public final class Compare {
     }
 
     /** Median seconds per batch of rnn4j's BPTT on 32 one-hot sequences of 100 steps, and the final loss. */
-    static double[] largeRnn4j() {
+    static double[] largeRnn4j(String precision, int threads) {
         SplittableRandom random = new SplittableRandom(1);
         List<Sequence> sequences = new ArrayList<>();
         for (int s = 0; s < 32; s++) {
@@ -158,16 +216,50 @@ public final class Compare {
             sequences.add(new Sequence(x, y));
         }
         DataSet data = new DataSet("one-hot", 64, 64, sequences, List.of());
-        Network network = Networks.build("elman", 256, 64, 64);
-        TrainingSession session = session(network, data, new CrossEntropy(), 32, 0.001);
-        return timeEpochs(session, 5, 20);
+        Network network = Networks.build("elman", 256, 64, 64, "identity", precision);
+        try (TrainingSession session = session(network, data, new CrossEntropy(), 32, 0.001, threads)) {
+            return timeEpochs(session, 5, 20);
+        }
+    }
+
+    /**
+     * Median seconds per batch of rnn4j's full BPTT on 64 sequences of 100 random bits (the target
+     * the next bit), Elman 1-16-1 with a sigmoid output, mse, Adam 0.01; then the final loss and the
+     * parameters after the timed batches.
+     */
+    static double[] batchedRnn4j(int threads) {
+        SplittableRandom random = new SplittableRandom(1);
+        List<Sequence> sequences = new ArrayList<>();
+        for (int s = 0; s < 64; s++) {
+            DMatrixRMaj x = new DMatrixRMaj(100, 1);
+            DMatrixRMaj y = new DMatrixRMaj(100, 1);
+            int bit = random.nextInt(2);
+            for (int t = 0; t < 100; t++) {
+                x.data[t] = bit;
+                bit = random.nextInt(2);
+                y.data[t] = bit;
+            }
+            sequences.add(new Sequence(x, y));
+        }
+        DataSet data = new DataSet("bits", 1, 1, sequences, List.of());
+        Network network = Networks.build("elman", 16, 1, 1, "sigmoid");
+        try (TrainingSession session = session(network, data, new MeanSquaredError(), 64, 0.01, threads)) {
+            double[] timed = timeEpochs(session, 3000, 3000);
+            double[] result = Arrays.copyOf(timed, 2 + network.parameters().size());
+            System.arraycopy(network.parameters().toArray(), 0, result, 2, network.parameters().size());
+            return result;
+        }
     }
 
     private static TrainingSession session(Network network, DataSet data, Loss loss, int batch, double rate) {
+        return session(network, data, loss, batch, rate, 1);
+    }
+
+    private static TrainingSession session(Network network, DataSet data, Loss loss, int batch, double rate, int threads) {
         var adam = new AdamOptimizer().create(ConfigFactory.parseString(
                 "learning-rate = " + rate + ", beta1 = 0.9, beta2 = 0.999, epsilon = 1e-8"), network.parameters());
-        return new BpttTrainer().start(new TrainingSetup(ConfigFactory.parseString("k1 = 0, k2 = 0"), network, data, loss, adam,
-                batch, TrainingListener.NONE));
+        return new BpttTrainer().start(new TrainingSetup(ConfigFactory.parseString("k1 = 0, k2 = 0, chunk = 16, threads = "
+                + threads), network, data, loss, adam, batch, TrainingListener.NONE));
     }
 
     private static double[] timeEpochs(TrainingSession session, int warmup, int runs) {
@@ -337,15 +429,17 @@ public final class Compare {
         return (double) (after - before) / runs;
     }
 
-    private static JsonNode torch() throws Exception {
+    /** PyTorch's figures for {@code workloads} on {@code threads} threads in {@code dtype}, or null when it cannot run. */
+    private static JsonNode torch(int threads, String dtype, String workloads) throws Exception {
         Path python = Path.of("/usr/bin/python3");
         Path script = Path.of(System.getProperty("rnn4j.torch-script", "benchmarks/torch_compare.py"));
         if (!Files.isExecutable(python) || !Files.exists(script)) {
             return null;
         }
-        ProcessBuilder builder = new ProcessBuilder(python.toString(), script.toString(), "1").redirectErrorStream(false);
-        builder.environment().put("OPENBLAS_NUM_THREADS", "1");
-        builder.environment().put("OMP_NUM_THREADS", "1");
+        ProcessBuilder builder = new ProcessBuilder(python.toString(), script.toString(), String.valueOf(threads), dtype,
+                workloads).redirectErrorStream(false);
+        builder.environment().put("OPENBLAS_NUM_THREADS", String.valueOf(threads));
+        builder.environment().put("OMP_NUM_THREADS", String.valueOf(threads));
         Process process = builder.start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!process.waitFor(30, TimeUnit.MINUTES) || process.exitValue() != 0) {

@@ -19,9 +19,15 @@ final class Networks {
 
     /** As {@link #build(String, int, int, int)}, with {@code output} the output units' activation (not fully-recurrent's). */
     static Network build(String topology, int hidden, int inputs, int outputs, String output) {
+        return build(topology, hidden, inputs, outputs, output, "double");
+    }
+
+    /** As {@link #build(String, int, int, int, String)}, in {@code precision} ({@code double} or {@code single}). */
+    static Network build(String topology, int hidden, int inputs, int outputs, String output, String precision) {
         String size = topology.equals("fully-recurrent") ? "units = " + Math.max(hidden, outputs)
                 : "hidden = [" + hidden + "], output-activation = " + output;
-        Rnn4j rnn4j = Rnn4j.create(ConfigFactory.parseString("rnn4j.topology { type = " + topology + ", " + size + " }"));
+        Rnn4j rnn4j = Rnn4j.create(ConfigFactory.parseString("rnn4j { precision = " + precision + ", topology { type = "
+                + topology + ", " + size + " } }"));
         return rnn4j.network(inputs, outputs);
     }
 

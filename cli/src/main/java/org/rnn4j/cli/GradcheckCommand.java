@@ -1,7 +1,9 @@
 package org.rnn4j.cli;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import org.rnn4j.api.network.Network;
@@ -20,7 +22,10 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "gradcheck", mixinStandardHelpOptions = true,
         description = {"Checks the configured network's derivatives against central finite differences, "
                 + "with random weights (uniform in ±0.5) and random data from the run's seed.",
-                "Exit status 0 when every check is within " + ContractChecks.TOLERANCE + ", 1 otherwise."})
+                "With rnn4j.precision = single, the same checks on the network in double, and the single one's passes "
+                        + "against the double one's (within " + ContractChecks.SINGLE_TOLERANCE + ").",
+                "Exit status 0 when every check is within its tolerance (" + ContractChecks.TOLERANCE
+                        + " for finite differences), 1 otherwise."})
 final class GradcheckCommand implements Callable<Integer> {
 
     @Mixin
@@ -38,7 +43,16 @@ final class GradcheckCommand implements Callable<Integer> {
         Network network = rnn4j.network();
         PrintWriter out = spec.commandLine().getOut();
         out.println(NetworkDescription.summary(rnn4j.topology(), network));
-        List<ContractChecks.Result> results = ContractChecks.all(network, new SplittableRandom(rnn4j.seed()));
+        List<ContractChecks.Result> results = new ArrayList<>();
+        if (rnn4j.config().getString("rnn4j.precision").equals("single")) {
+            // Finite differences cannot resolve float's rounding: the double network's derivatives are
+            // checked against them, and the single network's against the double's.
+            Rnn4j doubles = run.rnn4j(root, Map.of("rnn4j.precision", "double"));
+            results.addAll(ContractChecks.all(doubles.network(), new SplittableRandom(rnn4j.seed())));
+            results.add(ContractChecks.singlePrecision(doubles.network(), network, new SplittableRandom(rnn4j.seed())));
+        } else {
+            results.addAll(ContractChecks.all(network, new SplittableRandom(rnn4j.seed())));
+        }
         boolean passed = true;
         for (ContractChecks.Result result : results) {
             out.println(result);

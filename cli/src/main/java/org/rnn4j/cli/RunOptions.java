@@ -20,6 +20,13 @@ public final class RunOptions {
 
     /** A checked rnn4j for this run, with the command line's plugin folders. */
     public Rnn4j rnn4j(Rnn4jCommand root) {
-        return root.rnn4j().runFile(runFile).overrides(overrides).build();
+        return rnn4j(root, Map.of());
+    }
+
+    /** As {@link #rnn4j(Rnn4jCommand)}, with {@code more} overrides after the command line's. */
+    public Rnn4j rnn4j(Rnn4jCommand root, Map<String, String> more) {
+        Map<String, String> all = new LinkedHashMap<>(overrides);
+        all.putAll(more);
+        return root.rnn4j().runFile(runFile).overrides(all).build();
     }
 }

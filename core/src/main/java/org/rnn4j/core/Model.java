@@ -190,7 +190,7 @@ public final class Model {
         List<double[][]> predictions = new ArrayList<>();
         Network network = network();
         for (DMatrixRMaj prediction : PluginRegistry.call(topologyPlugin(),
-                () -> Evaluator.predict(network, lossPlugin(), data, encoding()))) {
+                () -> Evaluator.predict(network, lossPlugin(), data, encoding(), TrainingEngine.threads(settings)))) {
             double[][] rows = new double[prediction.numRows][];
             for (int t = 0; t < rows.length; t++) {
                 rows[t] = java.util.Arrays.copyOfRange(prediction.data, t * prediction.numCols, (t + 1) * prediction.numCols);
@@ -346,7 +346,7 @@ public final class Model {
         }
         Network network = network();
         return PluginRegistry.call(topologyPlugin(), () -> Evaluator.evaluate(network, lossPlugin(), data, name,
-                encoding()));
+                encoding(), TrainingEngine.threads(settings)));
     }
 
     /**

@@ -298,7 +298,7 @@ public final class Rnn4j {
                 batchSize, TrainingListener.NONE);
         TrainingSession session = PluginRegistry.call(trainer, () -> trainer.start(setup));
         return new EpochRunner(network, trainer.name(),
-                (epoch, random) -> PluginRegistry.call(trainer, () -> session.runEpoch(epoch, random)));
+                (epoch, random) -> PluginRegistry.call(trainer, () -> session.runEpoch(epoch, random)), session);
     }
 
     /** Trains a new network on the configured data, telling each listener as it goes. */

@@ -41,6 +41,14 @@ public final class OpenBlasKernels implements MatrixKernels {
                 new double[1], 1);
     }
 
+    /** The same products in single precision, by {@code sgemm}: one instance, as this one. */
+    private final OpenBlasSingleKernels single = new OpenBlasSingleKernels(this);
+
+    @Override
+    public MatrixKernels single() {
+        return single;
+    }
+
     /** OpenBLAS's thread count is the process's: this sets it for every caller. */
     @Override
     public void useThreads(int threads) {

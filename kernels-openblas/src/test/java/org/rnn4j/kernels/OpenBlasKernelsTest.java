@@ -39,6 +39,57 @@ final class OpenBlasKernelsTest {
         assertTrue(difference <= 1e-13 * Math.max(1, scale), what + ": differs by " + difference);
     }
 
+    /**
+     * Single precision, through sgemm (large) and float loops (small): each product within float's
+     * rounding of double's, and not equal to it; the same whether the kernels are OpenBLAS's or Java's.
+     */
+    @Test
+    void singlePrecisionProductsAreDoublesToFloatRounding() {
+        MatrixKernels single = new OpenBlasKernels().single();
+        assertTrue(single.isSingle());
+        SplittableRandom random = new SplittableRandom(5);
+        for (int[] shape : new int[][] {{3, 5, 7}, {32, 64, 64}, {32, 256, 256}, {17, 33, 65}}) {
+            int m = shape[0];
+            int k = shape[1];
+            int n = shape[2];
+            DMatrixRMaj a = random(m, k, random);
+            DMatrixRMaj b = random(k, n, random);
+            DMatrixRMaj bt = random(n, k, random);
+            DMatrixRMaj at = random(k, m, random);
+            for (int product = 0; product < 3; product++) {
+                DMatrixRMaj expected = new DMatrixRMaj(m, n);
+                DMatrixRMaj actual = new DMatrixRMaj(m, n);
+                DMatrixRMaj java = new DMatrixRMaj(m, n);
+                switch (product) {
+                    case 0 -> {
+                        MatrixKernels.EJML.multAdd(a, b, expected);
+                        single.multAdd(a, b, actual);
+                        MatrixKernels.JAVA.single().multAdd(a, b, java);
+                    }
+                    case 1 -> {
+                        MatrixKernels.EJML.multAddTransB(a, bt, expected);
+                        single.multAddTransB(a, bt, actual);
+                        MatrixKernels.JAVA.single().multAddTransB(a, bt, java);
+                    }
+                    default -> {
+                        MatrixKernels.EJML.multAddTransA(at, b, expected);
+                        single.multAddTransA(at, b, actual);
+                        MatrixKernels.JAVA.single().multAddTransA(at, b, java);
+                    }
+                }
+                double worst = 0;
+                double javaWorst = 0;
+                for (int i = 0; i < expected.getNumElements(); i++) {
+                    worst = Math.max(worst, Math.abs(expected.data[i] - actual.data[i]));
+                    javaWorst = Math.max(javaWorst, Math.abs(expected.data[i] - java.data[i]));
+                }
+                String what = m + "x" + k + "x" + n + ", product " + product;
+                assertTrue(worst < 1e-5 * k && worst > 0, what + ": " + worst);
+                assertTrue(javaWorst < 1e-5 * k && javaWorst > 0, what + ", Java's: " + javaWorst);
+            }
+        }
+    }
+
     /** On whole matrices, and on blocks at offsets inside larger arrays (as a network's window holds them). */
     @Test
     void everyProductMatchesEjmlAtSmallAndLargeShapes() {

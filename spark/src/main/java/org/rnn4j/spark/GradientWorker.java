@@ -1,6 +1,8 @@
 package org.rnn4j.spark;
 
 import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.rnn4j.api.InvalidInputException;
 import org.rnn4j.api.data.DataSet;
@@ -24,8 +26,9 @@ final class GradientWorker {
 
     /** @param run the run's effective configuration, which the network and trainer are rebuilt from */
     GradientWorker(Config run, DataSet part) {
-        MatrixKernels.best().useThreads(1); // Spark runs a task per core
-        Rnn4j rnn4j = Rnn4j.builder().config(run).classLoader(Thread.currentThread().getContextClassLoader()).build();
+        MatrixKernels.best().useThreads(1); // Spark runs a task per core: neither BLAS nor the trainer adds threads
+        Rnn4j rnn4j = Rnn4j.builder().config(ConfigFactory.parseMap(Map.of("rnn4j.trainer.threads", 1)).withFallback(run))
+                .classLoader(Thread.currentThread().getContextClassLoader()).build();
         capture = new Capture(rnn4j.config().getString("rnn4j.trainer.type"));
         runner = rnn4j.epochRunner(part, capture, part.sequences().size());
         targets = part.targetSteps();

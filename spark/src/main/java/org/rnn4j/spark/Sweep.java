@@ -1,5 +1,6 @@
 package org.rnn4j.spark;
 
+import com.typesafe.config.ConfigFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,13 +81,14 @@ public final class Sweep {
     /** One run, as a Spark task. */
     static Row train(SweepPlan.Run run) {
         long start = System.nanoTime();
-        MatrixKernels.best().useThreads(1); // Spark runs a task per core
+        MatrixKernels.best().useThreads(1); // Spark runs a task per core: neither BLAS nor the trainer adds threads
         List<Object> values = new ArrayList<>();
         values.add(run.id());
         values.addAll(run.values().values());
         values.add(run.seed());
         try {
-            Rnn4j rnn4j = Rnn4j.builder().config(run.config()).classLoader(Thread.currentThread().getContextClassLoader()).build();
+            Rnn4j rnn4j = Rnn4j.builder().config(ConfigFactory.parseMap(Map.of("rnn4j.trainer.threads", 1))
+                    .withFallback(run.config())).classLoader(Thread.currentThread().getContextClassLoader()).build();
             TrainingRun result = rnn4j.train();
             Map.Entry<String, Double> metric = result.evaluation().metrics().entrySet().stream().findFirst().orElse(null);
             values.add("ok");

@@ -25,6 +25,13 @@ public final class ContractChecks {
 
     private static final double STEP = 1e-5;
 
+    /**
+     * The tolerance for a single-precision network's outputs, states and gradients against the
+     * same network's in double: float keeps about 7 significant digits, and a few steps' sums
+     * lose some of them.
+     */
+    public static final double SINGLE_TOLERANCE = 1e-4;
+
     /** The tolerance for the relative difference of RTRL's gradient from BPTT's: both are exact. */
     public static final double EXACT_TOLERANCE = 1e-9;
 
@@ -62,6 +69,7 @@ public final class ContractChecks {
         results.add(rtrlEqualsBptt(network, random, 2, 5));
         results.add(backwardThroughTime(network, random, 3, 6));
         results.add(unrolled(network, random, 3, 6));
+        results.add(concurrent(network, random));
         return results;
     }
 
@@ -412,6 +420,126 @@ public final class ContractChecks {
         unrolled.backward(problem.readouts(), initialGradient, whole);
         addDistanceFromStepByStep(network, problem, whole, initialGradient, worst);
         return worst.result();
+    }
+
+    /**
+     * A network built in single precision ({@code singles}, from the same topology and settings as
+     * {@code doubles}) against the double one, both with {@code doubles}' randomised parameters: every
+     * step's outputs and states and the gradients of θ and of s_0 — step by step and through an
+     * unrolled window — agree within {@link #SINGLE_TOLERANCE}. As the double network's derivatives
+     * are checked against finite differences, so are the single one's, to that tolerance.
+     */
+    public static Result singlePrecision(Network doubles, Network singles, RandomGenerator random) {
+        randomizeParameters(doubles, random);
+        singles.parameters().setFrom(doubles.parameters());
+        Worst worst = new Worst("single precision", SINGLE_TOLERANCE);
+        Problem problem = Problem.draw(doubles, random, 3, 6);
+        Problem same = new Problem(problem.initial(), problem.inputs(), problem.readouts(), problem.finalReadout(),
+                new StepCache[problem.inputs().length]);
+        for (int t = 0; t < same.caches().length; t++) {
+            same.caches()[t] = singles.newStepCache(problem.initial().numRows);
+        }
+        run(singles, same.caches(), same.initial(), same.inputs());
+        for (int t = 0; t < problem.caches().length; t++) {
+            worst.add("output at step " + (t + 1), elements(same.caches()[t].output()), elements(problem.caches()[t].output()));
+            worst.add("state at step " + (t + 1), elements(same.caches()[t].state()), elements(problem.caches()[t].state()));
+        }
+        double[] expected = passes(doubles, problem);
+        double[] actual = passes(singles, same);
+        worst.add("every pass", actual, expected);
+        return worst.result();
+    }
+
+    /**
+     * For a network that says it is {@link Network#concurrent()}: four problems run forward and
+     * backward, each through an unrolled window and step by step, on four threads at once, twenty
+     * times over, give bit for bit what they give one after another on one thread. A network that
+     * does not say so passes (its chunks run on one thread).
+     */
+    public static Result concurrent(Network network, RandomGenerator random) {
+        Worst worst = new Worst("concurrent", 0);
+        if (!network.concurrent()) {
+            worst.add("not concurrent: not checked", new double[0], new double[0]);
+            return worst.result();
+        }
+        int problems = 4;
+        int steps = 5;
+        List<Problem> drawn = new ArrayList<>();
+        for (int i = 0; i < problems; i++) {
+            drawn.add(Problem.draw(network, random, 2, steps));
+        }
+        double[][] expected = new double[problems][];
+        for (int i = 0; i < problems; i++) {
+            expected[i] = passes(network, drawn.get(i));
+        }
+        double[][] actual = new double[problems][];
+        for (int round = 0; round < 20; round++) {
+            Thread[] threads = new Thread[problems];
+            RuntimeException[] failures = new RuntimeException[problems];
+            for (int i = 0; i < problems; i++) {
+                int index = i;
+                threads[i] = new Thread(() -> {
+                    try {
+                        actual[index] = passes(network, drawn.get(index));
+                    } catch (RuntimeException e) {
+                        failures[index] = e;
+                    }
+                });
+                threads[i].start();
+            }
+            for (int i = 0; i < problems; i++) {
+                try {
+                    threads[i].join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while checking concurrent passes", e);
+                }
+                if (failures[i] != null) {
+                    throw failures[i];
+                }
+                worst.add("problem " + (i + 1) + " on its own thread", actual[i], expected[i]);
+            }
+        }
+        return worst.result();
+    }
+
+    /** Everything a problem's passes give, in one array: outputs, states and gradients of a window and of steps. */
+    private static double[] passes(Network network, Problem problem) {
+        int batch = problem.initial().numRows;
+        int steps = problem.inputs().length;
+        List<Double> values = new ArrayList<>();
+        Unrolled unrolled = network.unroll(batch, steps);
+        unrolled.forward(problem.initial(), List.of(problem.inputs()));
+        Parameters gradient = network.parameters().zerosLike();
+        DMatrixRMaj initialGradient = problem.finalReadout().copy();
+        unrolled.backward(problem.readouts(), initialGradient, gradient);
+        StepCache[] caches = new StepCache[steps];
+        for (int t = 0; t < steps; t++) {
+            caches[t] = network.newStepCache(batch);
+            add(values, unrolled.output(t).data);
+            add(values, unrolled.state(t).data);
+        }
+        run(network, caches, problem.initial(), problem.inputs());
+        Parameters stepGradient = network.parameters().zerosLike();
+        DMatrixRMaj stateGradient = problem.finalReadout().copy();
+        DMatrixRMaj previousGradient = new DMatrixRMaj(stateGradient.numRows, stateGradient.numCols);
+        for (int t = steps - 1; t >= 0; t--) {
+            add(values, caches[t].output().data);
+            network.backward(caches[t], problem.readouts().get(t), stateGradient, stepGradient, previousGradient, null);
+            DMatrixRMaj swap = stateGradient;
+            stateGradient = previousGradient;
+            previousGradient = swap;
+        }
+        add(values, gradient.toArray());
+        add(values, initialGradient.data);
+        add(values, stepGradient.toArray());
+        return values.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    private static void add(List<Double> values, double[] array) {
+        for (double value : array) {
+            values.add(value);
+        }
     }
 
     /**

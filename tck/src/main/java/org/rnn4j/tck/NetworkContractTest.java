@@ -92,6 +92,14 @@ public abstract class NetworkContractTest {
     }
 
     @Test
+    void aConcurrentNetworkGivesTheSameOnManyThreads() {
+        Network network = newNetwork(10);
+        SplittableRandom random = new SplittableRandom(20);
+        ContractChecks.randomizeParameters(network, random);
+        assertPassed(ContractChecks.concurrent(network, random));
+    }
+
+    @Test
     void sameSeedBuildsTheSameNetwork() {
         double[] first = newNetwork(42).parameters().toArray();
         double[] second = newNetwork(42).parameters().toArray();

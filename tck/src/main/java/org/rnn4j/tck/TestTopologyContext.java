@@ -6,6 +6,7 @@ import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 import org.rnn4j.api.Activation;
 import org.rnn4j.api.InvalidInputException;
+import org.rnn4j.api.Precision;
 import org.rnn4j.api.Topology;
 import org.rnn4j.api.TopologyContext;
 import org.rnn4j.api.network.Network;
@@ -21,12 +22,14 @@ public final class TestTopologyContext implements TopologyContext {
     private final int inputSize;
     private final int outputSize;
     private final RandomGenerator random;
+    private final Precision precision;
 
-    private TestTopologyContext(Config settings, int inputSize, int outputSize, long seed) {
+    private TestTopologyContext(Config settings, int inputSize, int outputSize, long seed, Precision precision) {
         this.settings = settings;
         this.inputSize = inputSize;
         this.outputSize = outputSize;
         this.random = new SplittableRandom(seed);
+        this.precision = precision;
     }
 
     /**
@@ -37,9 +40,16 @@ public final class TestTopologyContext implements TopologyContext {
         return topology.build(of(topology.name(), overrides, inputSize, outputSize, seed));
     }
 
+    /** As {@link #build}, in single precision ({@code rnn4j.precision = single}). */
+    public static Network buildSingle(Topology topology, String overrides, int inputSize, int outputSize, long seed) {
+        return topology.build(new TestTopologyContext(Defaults.of("rnn4j.topologies", topology.name(), overrides), inputSize,
+                outputSize, seed, Precision.SINGLE));
+    }
+
     /** The context {@link #build} uses. */
     public static TestTopologyContext of(String topology, String overrides, int inputSize, int outputSize, long seed) {
-        return new TestTopologyContext(Defaults.of("rnn4j.topologies", topology, overrides), inputSize, outputSize, seed);
+        return new TestTopologyContext(Defaults.of("rnn4j.topologies", topology, overrides), inputSize, outputSize, seed,
+                Precision.DOUBLE);
     }
 
     @Override
@@ -75,5 +85,10 @@ public final class TestTopologyContext implements TopologyContext {
     @Override
     public RandomGenerator random() {
         return random;
+    }
+
+    @Override
+    public Precision precision() {
+        return precision;
     }
 }

@@ -2,6 +2,7 @@ package org.rnn4j.tck;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.SplittableRandom;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.rnn4j.api.Topology;
@@ -45,6 +46,14 @@ public abstract class TopologyContractTest extends NetworkContractTest {
     @Override
     protected final Network newNetwork(long seed) {
         return TestTopologyContext.build(topology(), settings(), inputSize(), outputSize(), seed);
+    }
+
+    /** Single precision ({@code rnn4j.precision = single}) is double's passes to {@link ContractChecks#SINGLE_TOLERANCE}. */
+    @Test
+    void singlePrecisionAgreesWithDouble() {
+        Network singles = TestTopologyContext.buildSingle(topology(), settings(), inputSize(), outputSize(), 11);
+        ContractChecks.Result result = ContractChecks.singlePrecision(newNetwork(11), singles, new SplittableRandom(21));
+        assertTrue(result.passed(), result.toString());
     }
 
     @Test

@@ -60,7 +60,7 @@ final class TopologySettings {
             long parameters = declared.parameterCount();
             Memory.require(Memory.doubles(parameters, TRAINING_COPIES), context.path() + ": this network's " + parameters
                     + " parameters", "a smaller hidden size");
-            return declared.network(context.random());
+            return declared.network(context.random(), context.precision());
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(context.path() + ": cannot build this network: " + e.getMessage(), e);
         }

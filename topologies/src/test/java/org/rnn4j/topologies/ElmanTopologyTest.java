@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.rnn4j.api.InvalidInputException;
 import org.rnn4j.api.network.Network;
 import org.rnn4j.api.network.Parameters;
+import org.rnn4j.tck.ContractChecks;
 import org.rnn4j.tck.TestTopologyContext;
 
 final class ElmanTopologyTest {
@@ -23,6 +25,16 @@ final class ElmanTopologyTest {
         assertEquals(List.of("input->hidden1", "context1->hidden1", "hidden1.bias", "hidden1->output", "output.bias"), names,
                 "context cells are copies, without parameters of their own");
         assertEquals(6 + 36 + 6 + 6 + 1, network.parameters().size());
+    }
+
+    /** In single precision the products really are float: close to double's, not equal (here without OpenBLAS: Java float loops). */
+    @Test
+    void singlePrecisionRoundsToFloat() {
+        Network doubles = TestTopologyContext.build(new ElmanTopology(), "hidden = [12]", 3, 2, 7);
+        Network singles = TestTopologyContext.buildSingle(new ElmanTopology(), "hidden = [12]", 3, 2, 7);
+        ContractChecks.Result result = ContractChecks.singlePrecision(doubles, singles, new SplittableRandom(3));
+        assertTrue(result.passed(), result.toString());
+        assertTrue(result.worstError() > 1e-9, "float, not double: " + result);
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.IntConsumer;
 import java.util.random.RandomGenerator;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
@@ -18,6 +19,7 @@ import org.rnn4j.api.network.Parameters;
 import org.rnn4j.api.network.StepCache;
 import org.rnn4j.api.network.Unrolled;
 import org.rnn4j.api.training.BatchEvent;
+import org.rnn4j.api.training.RowChunks;
 import org.rnn4j.api.training.TrainingSession;
 import org.rnn4j.api.training.TrainingSetup;
 
@@ -25,7 +27,9 @@ import org.rnn4j.api.training.TrainingSetup;
  * BPTT over mini-batches, full or truncated. Full BPTT runs each batch through the network
  * unrolled over its steps ({@link Network#unroll}), which may compute a window faster than step
  * by step; truncated BPTT keeps the unfolded steps in a ring of step caches as long as the
- * truncation window. Workspaces are kept per batch size, so steady state allocates nothing.
+ * truncation window. A batch is computed in chunks of rows ({@link RowChunks}), in parallel when
+ * the network allows, their gradients summed in chunk order: the results depend on the chunk size,
+ * not on the thread count. Workspaces are kept per chunk and size, so steady state allocates nothing.
  */
 final class BpttSession implements TrainingSession {
 
@@ -34,15 +38,23 @@ final class BpttSession implements TrainingSession {
     private final Loss loss;
     private final List<Sequence> sequences;
     private final Parameters gradient;
-    private final Batch batch;
     private final int[] order;
     private final int k1;
     private final int k2;
-    private final Map<Integer, Workspace> workspaces = new HashMap<>();
+    private final RowChunks chunks;
+    private final List<Part> parts = new ArrayList<>();
+    private final IntConsumer wholeChunk = this::trainWholeChunk;
+    private final IntConsumer windowChunk = this::trainWindowChunk;
     private int epoch;
     private int batchIndex;
     private int batches;
     private boolean stopped;
+    /** The batch being trained: its sequences are order[batchFrom … batchFrom + batchRows − 1]. */
+    private int batchFrom;
+    private int batchRows;
+    /** Truncated BPTT's window being trained: steps windowStart … windowEnd − 1. */
+    private int windowStart;
+    private int windowEnd;
 
     /** @param k1 steps between updates, 0 for full BPTT; @param k2 steps back-propagated through */
     BpttSession(TrainingSetup setup, int k1, int k2) {
@@ -51,10 +63,10 @@ final class BpttSession implements TrainingSession {
         this.loss = setup.loss();
         this.sequences = setup.data().sequences();
         this.gradient = network.parameters().zerosLike();
-        this.batch = new Batch(network.inputSize(), network.outputSize());
         this.order = new int[sequences.size()];
         this.k1 = k1;
         this.k2 = k2;
+        this.chunks = RowChunks.of(setup.settings(), network);
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
@@ -70,27 +82,52 @@ final class BpttSession implements TrainingSession {
         long targets = 0;
         stopped = false;
         for (batchIndex = 1; batchIndex <= batches && !stopped; batchIndex++) {
-            int from = (batchIndex - 1) * batchSize;
-            batch.fill(sequences, order, from, Math.min(order.length, from + batchSize));
-            lossSum += train(batch);
-            targets += batch.targetCount();
+            batchFrom = (batchIndex - 1) * batchSize;
+            batchRows = Math.min(order.length, batchFrom + batchSize) - batchFrom;
+            int count = chunks.count(batchRows);
+            while (parts.size() < count) {
+                parts.add(new Part(parts.isEmpty() ? gradient : network.parameters().zerosLike()));
+            }
+            lossSum += k1 == 0 ? trainWhole(count) : trainTruncated(count);
+            for (int c = 0; c < count; c++) {
+                targets += parts.get(c).batch.targetCount();
+            }
         }
         return targets == 0 ? 0 : lossSum / targets;
     }
 
-    /** Trains on one batch, updating once (full BPTT) or every k1 steps; returns the summed loss. */
-    private double train(Batch batch) {
-        return k1 == 0 ? trainWhole(batch) : trainTruncated(batch);
+    @Override
+    public void close() {
+        chunks.close();
     }
 
     /**
-     * Full BPTT: the whole batch forward through the network unrolled over its steps, the
-     * losses, then back-propagation through all of them and one update.
+     * Full BPTT: each chunk of the batch forward through the network unrolled over its steps, the
+     * losses, then back-propagation through all of them — the chunks in parallel — and one update
+     * with their gradients summed in chunk order. Returns the summed loss.
      */
-    private double trainWhole(Batch batch) {
+    private double trainWhole(int count) {
+        chunks.run(count, wholeChunk);
+        double total = 0;
+        int targets = 0;
+        for (int c = 0; c < count; c++) {
+            total += parts.get(c).loss;
+            targets += parts.get(c).targets;
+        }
+        if (targets > 0) {
+            sumGradients(count);
+            update(total, targets);
+        }
+        return total;
+    }
+
+    /** Chunk {@code c} of the batch: its part's loss, target count and gradient (chunk 0's is {@link #gradient}). */
+    private void trainWholeChunk(int c) {
+        Part part = parts.get(c);
+        Batch batch = part.fill(c);
         int rows = batch.size();
         int steps = batch.length();
-        Workspace work = workspaces.computeIfAbsent(rows, Workspace::new);
+        Workspace work = part.workspace(rows);
         work.ensureOutputGradients(steps);
         if (work.unrolled == null || work.unrolled.capacity() < steps) {
             work.unrolled = network.unroll(rows, steps);  // once per batch size, and again only for a longer batch
@@ -103,14 +140,30 @@ final class BpttSession implements TrainingSession {
         for (int t = 0; t < steps; t++) {
             total += stepLoss(batch, t, unrolled.output(t), work.outputGradients.get(t));
         }
-        int targets = batch.targetCount();
-        if (targets > 0) {
-            gradient.zero();
+        part.loss = total;
+        part.targets = batch.targetCount();
+        if (part.targets > 0) {
+            part.gradient.zero();
             work.stateGradient.zero();
-            unrolled.backward(work.steps.outputGradients, work.stateGradient, gradient);
-            update(total, targets);
+            unrolled.backward(work.steps.outputGradients, work.stateGradient, part.gradient);
         }
-        return total;
+    }
+
+    /** {@link #gradient} (chunk 0's) plus the other chunks' with targets, in chunk order. */
+    private void sumGradients(int count) {
+        if (parts.get(0).targets == 0) {
+            gradient.zero();
+        }
+        for (int c = 1; c < count; c++) {
+            Part part = parts.get(c);
+            if (part.targets > 0) {
+                List<Parameters.Block> into = gradient.blocks();
+                List<Parameters.Block> from = part.gradient.blocks();
+                for (int i = 0; i < into.size(); i++) {
+                    CommonOps_DDRM.addEquals(into.get(i).value(), from.get(i).value());
+                }
+            }
+        }
     }
 
     /**
@@ -140,63 +193,99 @@ final class BpttSession implements TrainingSession {
         stopped |= setup.listener().stopRequested();
     }
 
-    /** Truncated BPTT: an update every k1 steps, back-propagated through the last k2. */
-    private double trainTruncated(Batch batch) {
-        int rows = batch.size();
-        int steps = batch.length();
-        int chunk = k1;
-        int window = k2;
-        Workspace work = workspaces.computeIfAbsent(rows, Workspace::new);
-        work.ensureOutputGradients(window);
-        work.ensureCaches(window);
-        DMatrixRMaj state = work.state;
-        network.initialState(state);
-        DMatrixRMaj previous = state;
+    /**
+     * Truncated BPTT: an update every k1 steps, back-propagated through the last k2 — each window
+     * of k1 steps computed chunk by chunk in parallel, the chunks' states carried on to the next.
+     */
+    private double trainTruncated(int count) {
+        int steps = 0;
+        for (int c = 0; c < count; c++) {
+            Part part = parts.get(c);
+            Batch batch = part.fill(c);
+            Workspace work = part.workspace(batch.size());
+            work.ensureOutputGradients(k2);
+            work.ensureCaches(k2);
+            network.initialState(work.state);
+            part.previous = work.state;
+            steps = Math.max(steps, batch.length());
+        }
         double total = 0;
-        double chunkLoss = 0;
-        int chunkTargets = 0;
-        int chunkStart = 0;
-        for (int t = 0; t < steps; t++) {
-            int slot = t % window;
-            StepCache cache = work.caches.get(slot);
-            network.forward(previous, batch.input(t), cache);
-            if (window > 1) {
-                previous = cache.state();  // the next step writes another slot: no copy needed
-            } else {
-                state.setTo(cache.state());  // the next step overwrites this very cache
-                previous = state;
+        for (windowStart = 0; windowStart < steps && !stopped; windowStart += k1) {
+            windowEnd = Math.min(steps, windowStart + k1);
+            chunks.run(count, windowChunk);
+            double windowLoss = 0;
+            int windowTargets = 0;
+            for (int c = 0; c < count; c++) {
+                windowLoss += parts.get(c).loss;
+                windowTargets += parts.get(c).targets;
             }
-            chunkLoss += stepLoss(batch, t, cache.output(), work.outputGradients.get(slot));
-            for (int row = 0; row < rows; row++) {
-                chunkTargets += batch.hasTarget(t, row) ? 1 : 0;
+            if (windowTargets > 0) {
+                sumGradients(count);
+                update(windowLoss, windowTargets);
             }
-            if (t + 1 - chunkStart == chunk || t == steps - 1) {
-                if (chunkTargets > 0) {
-                    backPropagate(work, t, chunkStart, window);
-                    update(chunkLoss, chunkTargets);
-                }
-                total += chunkLoss;
-                chunkLoss = 0;
-                chunkTargets = 0;
-                chunkStart = t + 1;
-                if (stopped) {
-                    break;
-                }
-            }
+            total += windowLoss;
         }
         return total;
     }
 
-    /**
-     * Leaves in {@link #gradient} the gradient of the losses of steps chunkStart … last,
-     * back-propagated from {@code last} through at most {@code window} steps.
-     */
-    private void backPropagate(Workspace work, int last, int chunkStart, int window) {
-        gradient.zero();
-        work.stateGradient.zero();
-        work.steps.select(Math.max(0, last - window + 1), last, window, chunkStart);
-        network.backwardThroughTime(work.steps.caches, work.steps.outputGradients, work.stateGradient, work.previousGradient,
-                gradient);
+    /** Chunk {@code c}'s steps of the current window forward, and its losses back-propagated through the last k2 steps. */
+    private void trainWindowChunk(int c) {
+        Part part = parts.get(c);
+        Batch batch = part.batch;
+        int rows = batch.size();
+        int window = k2;
+        Workspace work = part.workspace(rows);
+        DMatrixRMaj state = work.state;
+        int end = Math.min(windowEnd, batch.length());
+        part.loss = 0;
+        part.targets = 0;
+        for (int t = windowStart; t < end; t++) {
+            int slot = t % window;
+            StepCache cache = work.caches.get(slot);
+            network.forward(part.previous, batch.input(t), cache);
+            if (window > 1) {
+                part.previous = cache.state();  // the next step writes another slot: no copy needed
+            } else {
+                state.setTo(cache.state());  // the next step overwrites this very cache
+                part.previous = state;
+            }
+            part.loss += stepLoss(batch, t, cache.output(), work.outputGradients.get(slot));
+            for (int row = 0; row < rows; row++) {
+                part.targets += batch.hasTarget(t, row) ? 1 : 0;
+            }
+        }
+        if (part.targets > 0) {
+            part.gradient.zero();
+            work.stateGradient.zero();
+            work.steps.select(Math.max(0, end - 1 - window + 1), end - 1, window, windowStart);
+            network.backwardThroughTime(work.steps.caches, work.steps.outputGradients, work.stateGradient,
+                    work.previousGradient, part.gradient);
+        }
+    }
+
+    /** One chunk's share of a batch: its sequences, workspaces, gradient and figures. */
+    private final class Part {
+        final Batch batch = new Batch(network.inputSize(), network.outputSize());
+        final Map<Integer, Workspace> workspaces = new HashMap<>();
+        final Parameters gradient;
+        double loss;
+        int targets;
+        /** Truncated BPTT: the state the next step starts from. */
+        DMatrixRMaj previous;
+
+        Part(Parameters gradient) {
+            this.gradient = gradient;
+        }
+
+        /** The batch filled with chunk {@code c}'s sequences of the current batch. */
+        Batch fill(int c) {
+            batch.fill(sequences, order, batchFrom + chunks.from(c), batchFrom + chunks.to(c, batchRows));
+            return batch;
+        }
+
+        Workspace workspace(int rows) {
+            return workspaces.computeIfAbsent(rows, Workspace::new);
+        }
     }
 
     /**

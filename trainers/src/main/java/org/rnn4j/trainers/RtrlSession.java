@@ -1,8 +1,10 @@
 package org.rnn4j.trainers;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntConsumer;
 import java.util.random.RandomGenerator;
 import org.ejml.data.DMatrixRMaj;
 import org.rnn4j.api.Loss;
@@ -12,10 +14,16 @@ import org.rnn4j.api.network.Network;
 import org.rnn4j.api.network.Parameters;
 import org.rnn4j.api.network.StepCache;
 import org.rnn4j.api.training.BatchEvent;
+import org.rnn4j.api.training.RowChunks;
 import org.rnn4j.api.training.TrainingSession;
 import org.rnn4j.api.training.TrainingSetup;
 
-/** RTRL over mini-batches: one sensitivity matrix per sequence of the batch ({@link Sensitivities}), carried forward step by step. */
+/**
+ * RTRL over mini-batches: one sensitivity matrix per sequence of the batch ({@link Sensitivities}),
+ * carried forward step by step. A batch is computed in chunks of rows ({@link RowChunks}), each
+ * step of each chunk in parallel when the network allows; the chunks' gradients are summed in chunk
+ * order, so the results depend on the chunk size, not on the thread count.
+ */
 final class RtrlSession implements TrainingSession {
 
     private final TrainingSetup setup;
@@ -25,16 +33,21 @@ final class RtrlSession implements TrainingSession {
     private final boolean online;
     private final boolean teacherForcing;
     private final int outputColumn;
-    private final Batch batch;
     private final int[] order;
     private final Parameters gradient;
-    private final Parameters direct;
     private final double[] flat;
     private final double[] accumulated;
-    private final Map<Integer, Workspace> workspaces = new HashMap<>();
+    private final RowChunks chunks;
+    private final List<Part> parts = new ArrayList<>();
+    private final IntConsumer stepChunk = this::stepChunk;
     private int epoch;
     private int updates;
     private boolean stopped;
+    /** The batch being trained: its sequences are order[batchFrom … batchFrom + batchRows − 1]. */
+    private int batchFrom;
+    private int batchRows;
+    /** The step being computed. */
+    private int step;
 
     RtrlSession(TrainingSetup setup, boolean online, boolean teacherForcing) {
         this.setup = setup;
@@ -44,15 +57,14 @@ final class RtrlSession implements TrainingSession {
         this.online = online;
         this.teacherForcing = teacherForcing;
         this.outputColumn = network.outputStateOffset();
-        this.batch = new Batch(network.inputSize(), network.outputSize());
         this.order = new int[sequences.size()];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
         this.gradient = network.parameters().zerosLike();
-        this.direct = network.parameters().zerosLike();
         this.flat = new double[network.parameters().size()];
         this.accumulated = new double[network.parameters().size()];
+        this.chunks = RowChunks.of(setup.settings(), network);
     }
 
     @Override
@@ -66,51 +78,59 @@ final class RtrlSession implements TrainingSession {
         double lossSum = 0;
         long targets = 0;
         for (int b = 0; b < batches && !stopped; b++) {
-            int from = b * batchSize;
-            batch.fill(sequences, order, from, Math.min(order.length, from + batchSize));
-            lossSum += train(batch);
-            targets += batch.targetCount();
+            batchFrom = b * batchSize;
+            batchRows = Math.min(order.length, batchFrom + batchSize) - batchFrom;
+            int count = chunks.count(batchRows);
+            while (parts.size() < count) {
+                parts.add(new Part(parts.isEmpty() ? flat : new double[flat.length]));
+            }
+            lossSum += train(count);
+            for (int c = 0; c < count; c++) {
+                targets += parts.get(c).batch.targetCount();
+            }
         }
         return targets == 0 ? 0 : lossSum / targets;
     }
 
+    @Override
+    public void close() {
+        chunks.close();
+    }
+
     /** Runs one batch forward with its sensitivities, updating as configured; returns the summed loss. */
-    private double train(Batch batch) {
-        int rows = batch.size();
+    private double train(int count) {
         int p = flat.length;
-        Workspace work = workspaces.computeIfAbsent(rows, Workspace::new);
-        network.initialState(work.state);
-        work.sensitivities.reset();
+        int steps = 0;
+        for (int c = 0; c < count; c++) {
+            Part part = parts.get(c);
+            part.batch.fill(sequences, order, batchFrom + chunks.from(c), batchFrom + chunks.to(c, batchRows));
+            Workspace work = part.workspace(part.batch.size());
+            network.initialState(work.state);
+            work.sensitivities.reset();
+            steps = Math.max(steps, part.batch.length());
+        }
         java.util.Arrays.fill(accumulated, 0);
         double total = 0;
         int totalTargets = 0;
-        for (int t = 0; t < batch.length() && !stopped; t++) {
-            StepCache cache = work.caches[t % 2];
-            network.forward(work.state, batch.input(t), cache);
-
-            work.outputGradient.zero();
+        for (step = 0; step < steps && !stopped; step++) {
+            chunks.run(count, stepChunk);
             double stepLoss = 0;
             int stepTargets = 0;
-            for (int row = 0; row < rows; row++) {
-                if (batch.hasTarget(t, row)) {
-                    stepLoss += loss.evaluate(cache.output(), batch.target(t), row, 1.0, work.outputGradient);
-                    stepTargets++;
+            boolean holdsGradient = parts.get(0).targets > 0;  // flat is chunk 0's: the others are added to it
+            for (int c = 0; c < count; c++) {
+                Part part = parts.get(c);
+                stepLoss += part.loss;
+                stepTargets += part.targets;
+                if (c > 0 && part.targets > 0) {
+                    if (!holdsGradient) {
+                        java.util.Arrays.fill(flat, 0);
+                        holdsGradient = true;
+                    }
+                    for (int i = 0; i < p; i++) {
+                        flat[i] += part.flat[i];
+                    }
                 }
             }
-            if (stepTargets > 0) {
-                // ∂L_t/∂θ = the step's direct part + (∂L_t/∂s_{t-1}) · P_{t-1}, before P moves on.
-                direct.zero();
-                network.backward(cache, work.outputGradient, work.noStateGradient, direct, work.previousGradient, null);
-                direct.flatten(flat);
-                work.sensitivities.addGradient(work.previousGradient, flat);
-            }
-
-            work.sensitivities.advance(cache);
-            work.state.setTo(cache.state());
-            if (teacherForcing) {
-                force(batch, t, work);
-            }
-
             if (stepTargets > 0) {
                 total += stepLoss;
                 totalTargets += stepTargets;
@@ -127,6 +147,43 @@ final class RtrlSession implements TrainingSession {
             apply(accumulated, 1.0 / totalTargets, total / totalTargets);
         }
         return total;
+    }
+
+    /** Step {@link #step} of chunk {@code c}: forward, its loss and gradient (into its part's flat), sensitivities on. */
+    private void stepChunk(int c) {
+        Part part = parts.get(c);
+        Batch batch = part.batch;
+        part.loss = 0;
+        part.targets = 0;
+        int t = step;
+        if (t >= batch.length()) {
+            return;
+        }
+        int rows = batch.size();
+        Workspace work = part.workspace(rows);
+        StepCache cache = work.caches[t % 2];
+        network.forward(work.state, batch.input(t), cache);
+
+        work.outputGradient.zero();
+        for (int row = 0; row < rows; row++) {
+            if (batch.hasTarget(t, row)) {
+                part.loss += loss.evaluate(cache.output(), batch.target(t), row, 1.0, work.outputGradient);
+                part.targets++;
+            }
+        }
+        if (part.targets > 0) {
+            // ∂L_t/∂θ = the step's direct part + (∂L_t/∂s_{t-1}) · P_{t-1}, before P moves on.
+            part.direct.zero();
+            network.backward(cache, work.outputGradient, work.noStateGradient, part.direct, work.previousGradient, null);
+            part.direct.flatten(part.flat);
+            work.sensitivities.addGradient(work.previousGradient, part.flat);
+        }
+
+        work.sensitivities.advance(cache);
+        work.state.setTo(cache.state());
+        if (teacherForcing) {
+            force(batch, t, work);
+        }
     }
 
     /** Teacher forcing: the outputs fed back become the targets, which do not depend on θ. */
@@ -149,6 +206,24 @@ final class RtrlSession implements TrainingSession {
         setup.updater().update(network.parameters(), gradient);
         setup.listener().onBatch(new BatchEvent(epoch, ++updates, 0, meanLoss));
         stopped |= setup.listener().stopRequested();
+    }
+
+    /** One chunk's share of a batch: its sequences, workspaces and the gradient of its step. */
+    private final class Part {
+        final Batch batch = new Batch(network.inputSize(), network.outputSize());
+        final Map<Integer, Workspace> workspaces = new HashMap<>();
+        final Parameters direct = network.parameters().zerosLike();
+        final double[] flat;
+        double loss;
+        int targets;
+
+        Part(double[] flat) {
+            this.flat = flat;
+        }
+
+        Workspace workspace(int rows) {
+            return workspaces.computeIfAbsent(rows, Workspace::new);
+        }
     }
 
     /** What one batch size needs: two step caches, sensitivities per sequence, step buffers. */

@@ -75,10 +75,11 @@ public final class GraphNetwork implements Network {
     private final int outputSize;
     private final int stateSize;
     private final Parameters parameters;
-    private final MatrixKernels kernels = MatrixKernels.best();
+    private final MatrixKernels kernels;
 
-    GraphNetwork(LayerGraph graph) {
+    GraphNetwork(LayerGraph graph, MatrixKernels kernels) {
         this.graph = graph;
+        this.kernels = kernels;
         List<Group> groups = graph.groups();
         List<Connection> connections = graph.connections();
         groupCount = groups.size();
@@ -304,6 +305,11 @@ public final class GraphNetwork implements Network {
     @Override
     public int outputStateOffset() {
         return stateOffset[outputGroup] < 0 ? -1 : stateOffset[outputGroup] + outputOffset;
+    }
+
+    @Override
+    public boolean concurrent() {
+        return true;  // a step's values live in its tape, a window's in its own tape: the network itself is only read
     }
 
     @Override

@@ -160,7 +160,7 @@ public final class LayerGraph {
      * a topology builds with {@link #network(RandomGenerator)}.
      */
     public GraphNetwork network() {
-        return new GraphNetwork(this);
+        return new GraphNetwork(this, MatrixKernels.best());
     }
 
     /**
@@ -170,7 +170,16 @@ public final class LayerGraph {
      * gives the same network. Biases start at zero.
      */
     public GraphNetwork network(java.util.random.RandomGenerator random) {
-        GraphNetwork network = new GraphNetwork(this);
+        return network(random, org.rnn4j.api.Precision.DOUBLE);
+    }
+
+    /**
+     * As {@link #network(java.util.random.RandomGenerator)}, its products in {@code precision}: a
+     * topology passes its {@code TopologyContext.precision()} ({@code rnn4j.precision}).
+     */
+    public GraphNetwork network(java.util.random.RandomGenerator random, org.rnn4j.api.Precision precision) {
+        MatrixKernels kernels = precision == org.rnn4j.api.Precision.SINGLE ? MatrixKernels.best().single() : MatrixKernels.best();
+        GraphNetwork network = new GraphNetwork(this, kernels);
         for (Connection connection : connections) {
             if (connection.trainable()) {
                 connection.init().fill(network.parameters().get(connection.name()), random);

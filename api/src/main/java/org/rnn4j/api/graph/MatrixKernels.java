@@ -65,6 +65,21 @@ public interface MatrixKernels {
     MatrixKernels JAVA = new JavaKernels();
 
     /**
+     * These products in single precision: each operand rounded to {@code float}, multiplied and
+     * summed in {@code float}, the product added to {@code c} in {@code double} — for networks whose
+     * passes may lose digits for speed ({@code rnn4j.precision = single}). By default plain-Java
+     * loops (correct, not fast); a BLAS gives its {@code sgemm}.
+     */
+    default MatrixKernels single() {
+        return SingleKernels.INSTANCE;
+    }
+
+    /** Whether these products are computed in single precision. */
+    default boolean isSingle() {
+        return false;
+    }
+
+    /**
      * Caps the threads one product may use, for hosts that already run one computation per core
      * (Spark's tasks), where a BLAS's own threads would only compete for the same cores. Kernels
      * that compute on the calling thread alone ignore it.

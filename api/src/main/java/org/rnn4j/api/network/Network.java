@@ -14,8 +14,8 @@ import org.ejml.data.DMatrixRMaj;
  * <p>{@link #forward} keeps in a {@link StepCache} everything the derivative operations need, so
  * that trainers are written once for every network: BPTT uses {@link #backward}, RTRL uses
  * {@link #stateJacobian} and {@link #addParameterJacobian} — which by default are derived from
- * {@code backward}, so that {@code forward} and {@code backward} are all a network must write. A network is not thread-safe;
- * its caches are reused from step to step and allocate nothing once made.
+ * {@code backward}, so that {@code forward} and {@code backward} are all a network must write. A network is not thread-safe
+ * unless it says it is ({@link #concurrent()}); its caches are reused from step to step and allocate nothing once made.
  */
 public interface Network {
 
@@ -30,6 +30,17 @@ public interface Network {
 
     /** The parameters θ, updated in place by trainers. */
     Parameters parameters();
+
+    /**
+     * Whether several threads may run it at once, each on caches and unrolled windows of its own
+     * ({@link #newStepCache}, {@link #unroll}): true when every value a pass writes lives in those
+     * (the parameters are only read, gradients go to the {@link Parameters} passed in). Trainers
+     * then compute a batch's chunks of rows in parallel; otherwise one after another — with the
+     * same results either way. The tck checks a network that says true.
+     */
+    default boolean concurrent() {
+        return false;
+    }
 
     /** A cache for one step of a batch of {@code batchSize} sequences. */
     StepCache newStepCache(int batchSize);

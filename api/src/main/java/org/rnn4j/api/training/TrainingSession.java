@@ -2,8 +2,11 @@ package org.rnn4j.api.training;
 
 import java.util.random.RandomGenerator;
 
-/** One network being trained by one trainer; the framework calls it once per epoch. */
-public interface TrainingSession {
+/**
+ * One network being trained by one trainer; the framework calls it once per epoch, and closes it
+ * when the run ends.
+ */
+public interface TrainingSession extends AutoCloseable {
 
     /**
      * One pass over the training data, updating the parameters.
@@ -14,4 +17,9 @@ public interface TrainingSession {
      * @return the mean loss per target step seen during the pass
      */
     double runEpoch(int epoch, RandomGenerator random);
+
+    /** Releases what the session holds beyond memory (threads); the framework calls it once, when the run ends. */
+    @Override
+    default void close() {
+    }
 }

@@ -35,11 +35,13 @@ import org.rnn4j.core.plugin.PluginKind;
  * @param outputDirectory   {@code rnn4j.output.dir}
  * @param split             {@code rnn4j.data.split}: how held-out and validation data are chosen
  * @param transform         {@code rnn4j.data.transform}: log and differences, before {@code normalize}
+ * @param singlePrecision   {@code rnn4j.precision = single}: the networks' large products in {@code float}
  */
 public record RunSettings(long seed, Choice data, Choice topology, Choice trainer, Choice optimizer,
                           int epochs, int batchSize, String loss, double testFraction, boolean normalize, double validationFraction,
                           GradientPolicy gradients, LearningRateSchedule schedule, EarlyStopping earlyStopping,
-                          int checkpointEvery, Path outputDirectory, Split split, Transform transform) {
+                          int checkpointEvery, Path outputDirectory, Split split, Transform transform,
+                          boolean singlePrecision) {
 
     /**
      * How held-out and validation data are chosen.
@@ -66,6 +68,8 @@ public record RunSettings(long seed, Choice data, Choice topology, Choice traine
         Settings trainer = new Settings(effective.getConfig("rnn4j.trainer"), "rnn4j.trainer");
         int epochs = trainer.integer("epochs", 1, Integer.MAX_VALUE);
         int batchSize = trainer.integer("batch-size", 1, Integer.MAX_VALUE);
+        trainer.integer("threads", 0, 1024);  // read by the trainers and the evaluator: checked here, once
+        trainer.integer("chunk", 1, Integer.MAX_VALUE);
         Settings data = new Settings(effective.getConfig("rnn4j.data"), "rnn4j.data");
         double validationFraction = data.number("validation-fraction", 0, 0.9);
         EarlyStopping earlyStopping = new EarlyStopping(trainer.integer("early-stopping.patience", 0, Integer.MAX_VALUE),
@@ -102,7 +106,8 @@ public record RunSettings(long seed, Choice data, Choice topology, Choice traine
                 trainer.integer("checkpoint-every", 0, Integer.MAX_VALUE),
                 Path.of(effective.getString("rnn4j.output.dir")),
                 split,
-                transform(data));
+                transform(data),
+                root.oneOf("precision", "double", "single").equals("single"));
     }
 
     /**

@@ -11,6 +11,7 @@ import org.rnn4j.api.DataSource;
 import org.rnn4j.api.InvalidInputException;
 import org.rnn4j.api.Loss;
 import org.rnn4j.api.Optimizer;
+import org.rnn4j.api.Precision;
 import org.rnn4j.api.Topology;
 import org.rnn4j.api.TopologyContext;
 import org.rnn4j.api.Trainer;
@@ -23,6 +24,7 @@ import org.rnn4j.api.training.EpochRecord;
 import org.rnn4j.api.training.Evaluation;
 import org.rnn4j.api.training.Outcome;
 import org.rnn4j.api.training.ParameterUpdater;
+import org.rnn4j.api.training.RowChunks;
 import org.rnn4j.api.SessionFactory;
 import org.rnn4j.api.training.TrainingListener;
 import org.rnn4j.api.training.TrainingSession;
@@ -109,6 +111,11 @@ public final class TrainingEngine {
             public RandomGenerator random() {
                 return random;
             }
+
+            @Override
+            public Precision precision() {
+                return settings.singlePrecision() ? Precision.SINGLE : Precision.DOUBLE;
+            }
         };
         Topology plugin = registry.get(PluginKind.TOPOLOGY, topology.name());
         return PluginRegistry.call(plugin, () -> plugin.build(context));
@@ -134,7 +141,7 @@ public final class TrainingEngine {
         HeldOut held = DataSplit.heldOut(loadData(settings), settings, byTime(settings));
         Topology topology = registry.get(PluginKind.TOPOLOGY, settings.topology().name());
         return PluginRegistry.call(topology, () -> Evaluator.evaluate(network, loss(settings), held.data(), held.name(),
-                encoding, held.baselines()));
+                encoding, held.baselines(), threads(settings)));
     }
 
     /**
@@ -198,6 +205,11 @@ public final class TrainingEngine {
                 && registry.get(PluginKind.DATA_SOURCE, data.name()).isSeries(data.settings());
     }
 
+    /** The threads a run's batches and evaluations may use ({@code rnn4j.trainer.threads}; 0: every core). */
+    public static int threads(RunSettings settings) {
+        return RowChunks.threads(settings.trainer().settings());
+    }
+
     /** The optimizer with the run's clipping and weight decay, for {@code network}. */
     public ParameterUpdater updater(RunSettings settings, Network network) {
         Optimizer optimizer = registry.get(PluginKind.OPTIMIZER, settings.optimizer().name());
@@ -239,19 +251,19 @@ public final class TrainingEngine {
         Trainer trainer = registry.get(PluginKind.TRAINER, settings.trainer().name());
         TrainingSession session = PluginRegistry.call(trainer, () -> request.sessions().start(trainer,
                 new TrainingSetup(settings.trainer().settings(), network, data, loss, updater, settings.batchSize(), signal)));
-        warnAboutFullBatch(settings, data);
-        LOG.info("training {} ({} parameters) with {}/{} on {} ({} sequences), {} epochs",
-                settings.topology().name(), network.parameters().size(), settings.trainer().name(),
-                settings.optimizer().name(), data.name(), data.sequences().size(), settings.epochs());
-
         Progress progress = new Progress(network, updater, settings.earlyStopping());
-        if (request.resume() != null) {
-            progress.resume(request.resume(), settings.epochs());
-        }
-        signal.onStart(settings.epochs(), batches(settings, data));
-        long start = System.nanoTime();
+        long start;
         Outcome outcome;
-        try {
+        try (session) { // the session's threads end with the run, however it ends
+            warnAboutFullBatch(settings, data);
+            LOG.info("training {} ({} parameters) with {}/{} on {} ({} sequences), {} epochs",
+                    settings.topology().name(), network.parameters().size(), settings.trainer().name(),
+                    settings.optimizer().name(), data.name(), data.sequences().size(), settings.epochs());
+            if (request.resume() != null) {
+                progress.resume(request.resume(), settings.epochs());
+            }
+            signal.onStart(settings.epochs(), batches(settings, data));
+            start = System.nanoTime();
             outcome = runEpochs(settings, trainer, session, updater, progress, split, loss, signal, request.sink(), network,
                     new LossWatch(LOG, settings));
         } catch (HostException e) {
@@ -263,9 +275,9 @@ public final class TrainingEngine {
         Topology topology = registry.get(PluginKind.TOPOLOGY, settings.topology().name());
         Evaluation evaluation = PluginRegistry.call(topology, () -> split.test() == null
                 ? Evaluator.evaluate(network, loss, split.training(), "training sequences", split.encoding(),
-                        split.baselines())
+                        split.baselines(), threads(settings))
                 : Evaluator.evaluate(network, loss, split.test(), split.description(), split.encoding(),
-                        split.baselines()));
+                        split.baselines(), threads(settings)));
         LOG.info("trained in {} ms ({}): loss per step {}", elapsed.toMillis(), outcome.describe(), evaluation.lossPerStep());
         return new TrainingResult(network, settings, data, progress.history(), evaluation, elapsed, outcome,
                 split.encoding().normalization());
@@ -334,7 +346,7 @@ public final class TrainingEngine {
             }
             Evaluation check = split.validation() == null ? null
                     : PluginRegistry.call(topology, () -> Evaluator.evaluate(network, loss, split.validation(),
-                            "validation sequences", split.encoding(), split.baselines()));
+                            "validation sequences", split.encoding(), split.baselines(), threads(settings)));
             double validationLoss = check == null ? Double.NaN : check.lossPerStep();
             Map<String, Double> metrics = check == null ? Map.of() : check.metrics();
             boolean exhausted = progress.completed(new EpochRecord(epoch, trainLoss, validationLoss, metrics));

@@ -18,11 +18,11 @@ final class LossWatchTest {
     private final Logger log = mock(Logger.class);
     private final RunSettings settings = RunSettings.from(ConfigFactory.parseString("""
             rnn4j {
-              seed = 1, data { type = d, test-fraction = 0.2, validation-fraction = 0, normalize = none, split = auto, horizon = 0,
+              seed = 1, precision = double, data { type = d, test-fraction = 0.2, validation-fraction = 0, normalize = none, split = auto, horizon = 0,
                       transform { log = false, difference = [] } }
               topology.type = t, output.dir = runs
               trainer {
-                type = s, epochs = 10, batch-size = 1, loss = mse, checkpoint-every = 0
+                type = s, epochs = 10, batch-size = 1, loss = mse, checkpoint-every = 0, threads = 1, chunk = 16
                 clip-value = 0, clip-norm = 0, weight-decay = 0
                 schedule { type = constant, step-size = 1, gamma = 1 }
                 early-stopping { patience = 0, min-delta = 0 }

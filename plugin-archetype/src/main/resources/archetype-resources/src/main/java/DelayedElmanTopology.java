@@ -44,6 +44,6 @@ public final class DelayedElmanTopology implements Topology {
                 .connect("hidden", "output", 0)
                 .output("output")
                 .build()
-                .network(context.random());
+                .network(context.random(), context.precision());
     }
 }

@@ -1,0 +1,179 @@
+package org.rnn4j.api.training;
+
+import java.util.concurrent.Phaser;
+import java.util.function.IntConsumer;
+import org.rnn4j.api.network.Network;
+
+/**
+ * A batch's rows in chunks of a fixed number of rows, computed on a team of threads. The sequences
+ * of a batch are independent, so each chunk's forward and backward passes can run on a thread of
+ * their own; where the chunks' results are summed, the caller sums them in chunk order. The chunk
+ * size, not the thread count, fixes every result: a run is bit-identical on 1 thread or 16.
+ *
+ * <p>The team is made once and reused: {@link #run} allocates nothing, so a trainer may call it
+ * every step. Threads are daemons and end with {@link #close}. A network that is not
+ * {@link Network#concurrent()} gets a team of one: its chunks run one after another, with the
+ * same results. Not for use by two callers at once.
+ */
+public final class RowChunks implements AutoCloseable {
+
+    private final int rows;
+    private final int threads;
+    private final Phaser phaser;
+    private final Thread[] workers;
+    private final Throwable[] failures;
+    private final int[] failedChunk;
+    private volatile IntConsumer task;
+    private volatile int count;
+    private volatile boolean closed;
+
+    /**
+     * @param rows    rows per chunk (the last chunk of a batch may have fewer)
+     * @param threads threads to run chunks on, the caller's included; 1 runs them on the caller's thread alone
+     */
+    public RowChunks(int rows, int threads) {
+        if (rows < 1 || threads < 1) {
+            throw new IllegalArgumentException("rows per chunk and threads must be positive: " + rows + ", " + threads);
+        }
+        this.rows = rows;
+        this.threads = threads;
+        this.failures = new Throwable[threads];
+        this.failedChunk = new int[threads];
+        this.phaser = threads > 1 ? new Phaser(threads) : null;
+        this.workers = new Thread[threads - 1];
+        for (int w = 1; w < threads; w++) {
+            int id = w;
+            Thread worker = new Thread(() -> work(id), "rnn4j-chunks-" + w);
+            worker.setDaemon(true);
+            workers[w - 1] = worker;
+            worker.start();
+        }
+    }
+
+    /** Rows per chunk where a trainer's settings name none. */
+    public static final int DEFAULT_ROWS = 16;
+
+    /**
+     * The chunks a trainer's {@code settings} ask for ({@code chunk} rows, {@code threads}
+     * threads, 0 for every available core; settings without them: {@value #DEFAULT_ROWS} rows on
+     * one thread), for {@code network}: one thread when it is not {@link Network#concurrent()}.
+     * The framework has checked the values of a run's settings.
+     */
+    public static RowChunks of(com.typesafe.config.Config settings, Network network) {
+        int rows = settings.hasPath("chunk") ? settings.getInt("chunk") : DEFAULT_ROWS;
+        return new RowChunks(rows, network.concurrent() ? threads(settings) : 1);
+    }
+
+    /** The threads a trainer's {@code settings} ask for: {@code threads}, 0 for every available core; 1 when they name none. */
+    public static int threads(com.typesafe.config.Config settings) {
+        int threads = settings.hasPath("threads") ? settings.getInt("threads") : 1;
+        return threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
+    }
+
+    /** Rows per chunk. */
+    public int rows() {
+        return rows;
+    }
+
+    /** Threads chunks run on, the caller's included. */
+    public int threads() {
+        return threads;
+    }
+
+    /** How many chunks {@code batchRows} rows make. */
+    public int count(int batchRows) {
+        return (batchRows + rows - 1) / rows;
+    }
+
+    /** The first row of chunk {@code chunk}. */
+    public int from(int chunk) {
+        return chunk * rows;
+    }
+
+    /** One past the last row of chunk {@code chunk} of a batch of {@code batchRows} rows. */
+    public int to(int chunk, int batchRows) {
+        return Math.min(batchRows, (chunk + 1) * rows);
+    }
+
+    /**
+     * Runs {@code task} for chunks 0 … {@code chunks} − 1, spread over the team, and returns when
+     * all are done. Each chunk must write only what is its own. A chunk's exception is rethrown
+     * here (the lowest chunk's, when several fail), after every chunk has ended.
+     */
+    public void run(int chunks, IntConsumer task) {
+        if (closed) {
+            throw new IllegalStateException("the chunks' threads are closed");
+        }
+        if (phaser == null || chunks <= 1) {
+            for (int chunk = 0; chunk < chunks; chunk++) {
+                task.accept(chunk);
+            }
+            return;
+        }
+        this.task = task;
+        this.count = chunks;
+        phaser.arriveAndAwaitAdvance();  // start: the workers read task and count
+        share(0);
+        phaser.arriveAndAwaitAdvance();  // end: every chunk is done
+        this.task = null;
+        rethrow();
+    }
+
+    /** The chunks of team member {@code id}: every threads-th, from its own. */
+    private void share(int id) {
+        IntConsumer current = task;
+        int chunks = count;
+        int chunk = id;
+        try {
+            for (; chunk < chunks; chunk += threads) {
+                current.accept(chunk);
+            }
+        } catch (RuntimeException | Error e) {
+            failures[id] = e;
+            failedChunk[id] = chunk;
+        }
+    }
+
+    /** The failure of the lowest chunk that failed, if any, as it was thrown. */
+    private void rethrow() {
+        Throwable first = null;
+        int lowest = Integer.MAX_VALUE;
+        for (int id = 0; id < threads; id++) {
+            if (failures[id] != null && failedChunk[id] < lowest) {
+                first = failures[id];
+                lowest = failedChunk[id];
+            }
+            failures[id] = null;
+        }
+        if (first instanceof Error error) {
+            throw error;
+        }
+        if (first != null) {
+            throw (RuntimeException) first;
+        }
+    }
+
+    private void work(int id) {
+        while (true) {
+            phaser.arriveAndAwaitAdvance();
+            if (closed) {
+                phaser.arriveAndDeregister();
+                return;
+            }
+            share(id);
+            phaser.arriveAndAwaitAdvance();
+        }
+    }
+
+    /** Ends the team's threads; {@link #run} may not be called after. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (phaser != null) {
+            phaser.arriveAndDeregister();  // releases the workers waiting to start; they see closed and leave
+        }
+    }
+}

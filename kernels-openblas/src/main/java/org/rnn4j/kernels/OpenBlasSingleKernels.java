@@ -1,0 +1,132 @@
+package org.rnn4j.kernels;
+
+import static org.bytedeco.openblas.global.openblas.CblasNoTrans;
+import static org.bytedeco.openblas.global.openblas.CblasRowMajor;
+import static org.bytedeco.openblas.global.openblas.CblasTrans;
+import static org.bytedeco.openblas.global.openblas.cblas_sgemm;
+
+import java.nio.FloatBuffer;
+import org.bytedeco.javacpp.FloatPointer;
+import org.rnn4j.api.graph.MatrixKernels;
+
+/**
+ * {@link OpenBlasKernels#single()}: products of at least {@link OpenBlasKernels#BLAS_FROM}
+ * multiply-adds by OpenBLAS's {@code sgemm} — the operands rounded to {@code float} on their way
+ * into native memory, the product added back into the {@code double} result — and smaller ones
+ * by plain-Java {@code float} loops. Operands that are mostly zeros (one-hot inputs) keep the
+ * double kernels' loops that skip them: they cost a column per row, in either precision.
+ */
+final class OpenBlasSingleKernels implements MatrixKernels {
+
+    private final OpenBlasKernels doubles;
+    private final MatrixKernels small = MatrixKernels.JAVA.single();
+
+    /** Per thread, as {@link OpenBlasKernels}'s. */
+    private final ThreadLocal<Operands> operands = ThreadLocal.withInitial(Operands::new);
+
+    OpenBlasSingleKernels(OpenBlasKernels doubles) {
+        this.doubles = doubles;
+    }
+
+    @Override
+    public void multAddTransB(int m, int n, int k, double[] a, int aOffset, double[] b, int bOffset, double[] c, int cOffset) {
+        if ((long) m * n * k < OpenBlasKernels.BLAS_FROM) {
+            small.multAddTransB(m, n, k, a, aOffset, b, bOffset, c, cOffset);
+        } else if (OpenBlasKernels.mostlyZeros(a, aOffset, m * k)) {
+            doubles.multAddTransB(m, n, k, a, aOffset, b, bOffset, c, cOffset);
+        } else {
+            sgemm(false, true, m, n, k, a, aOffset, b, bOffset, c, cOffset);
+        }
+    }
+
+    @Override
+    public void multAddTransA(int m, int n, int k, double[] a, int aOffset, double[] b, int bOffset, double[] c, int cOffset) {
+        if ((long) m * n * k < OpenBlasKernels.BLAS_FROM) {
+            small.multAddTransA(m, n, k, a, aOffset, b, bOffset, c, cOffset);
+        } else if (OpenBlasKernels.mostlyZeros(b, bOffset, k * n)) {
+            doubles.multAddTransA(m, n, k, a, aOffset, b, bOffset, c, cOffset);
+        } else {
+            sgemm(true, false, m, n, k, a, aOffset, b, bOffset, c, cOffset);
+        }
+    }
+
+    @Override
+    public void multAdd(int m, int n, int k, double[] a, int aOffset, double[] b, int bOffset, double[] c, int cOffset) {
+        if ((long) m * n * k < OpenBlasKernels.BLAS_FROM) {
+            small.multAdd(m, n, k, a, aOffset, b, bOffset, c, cOffset);
+        } else {
+            sgemm(false, false, m, n, k, a, aOffset, b, bOffset, c, cOffset);
+        }
+    }
+
+    @Override
+    public MatrixKernels single() {
+        return this;
+    }
+
+    @Override
+    public boolean isSingle() {
+        return true;
+    }
+
+    @Override
+    public void useThreads(int threads) {
+        doubles.useThreads(threads);
+    }
+
+    /** c += op(a) · op(b), the product in float; row-major, c being m × n and the inner dimension k. */
+    private void sgemm(boolean transA, boolean transB, int m, int n, int k, double[] a, int aOffset, double[] b, int bOffset,
+                       double[] c, int cOffset) {
+        Operands buffers = operands.get();
+        FloatPointer na = buffers.a.holding(a, aOffset, m * k, buffers);
+        FloatPointer nb = buffers.b.holding(b, bOffset, k * n, buffers);
+        FloatPointer nc = buffers.c.sized(m * n);
+        cblas_sgemm(CblasRowMajor, transA ? CblasTrans : CblasNoTrans, transB ? CblasTrans : CblasNoTrans, m, n, k, 1.0f,
+                na, transA ? m : k, nb, transB ? k : n, 0.0f, nc, n);
+        float[] product = buffers.scratch(m * n);
+        buffers.c.buffer.get(0, product, 0, m * n);
+        for (int i = 0; i < m * n; i++) {
+            c[cOffset + i] += product[i];
+        }
+    }
+
+    /** A thread's native copies of a, b and the product, and a float array to convert through. */
+    private static final class Operands {
+        final NativeFloats a = new NativeFloats();
+        final NativeFloats b = new NativeFloats();
+        final NativeFloats c = new NativeFloats();
+        float[] scratch = new float[0];
+
+        float[] scratch(int length) {
+            if (scratch.length < length) {
+                scratch = new float[Math.max(length, 2 * scratch.length)];
+            }
+            return scratch;
+        }
+    }
+
+    /** Native memory for floats, grown when too small and otherwise reused. */
+    private static final class NativeFloats {
+        FloatPointer pointer;
+        FloatBuffer buffer;
+
+        FloatPointer sized(int length) {
+            if (pointer == null || pointer.capacity() < length) {
+                pointer = new FloatPointer(Math.max(length, 2 * (pointer == null ? 0 : pointer.capacity())));
+                buffer = pointer.asBuffer();
+            }
+            return pointer;
+        }
+
+        /** A native float copy of {@code values[offset … offset + length − 1]}, converted through the thread's scratch. */
+        FloatPointer holding(double[] values, int offset, int length, Operands buffers) {
+            FloatPointer target = sized(length);
+            float[] floats = buffers.scratch(length);
+            for (int i = 0; i < length; i++) {
+                floats[i] = (float) values[offset + i];
+            }
+            buffer.put(0, floats, 0, length);
+            return target;
+        }
+    }
+}
