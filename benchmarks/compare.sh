@@ -37,11 +37,12 @@ if /usr/bin/python3 -c 'import torch' 2>/dev/null; then
   /usr/bin/python3 benchmarks/torch_default_run.py 1 >/dev/null 2>&1
   rnn4j=$(for i in 1 2 3 4 5; do wall ./rnn4j train --no-progress -Drnn4j.output.dir="$runs"; done | median)
   torch1=$(for i in 1 2 3 4 5; do wall /usr/bin/python3 benchmarks/torch_default_run.py 1; done | median)
-  torchAll=$(for i in 1 2 3 4 5; do OPENBLAS_NUM_THREADS=$(nproc) OMP_NUM_THREADS=$(nproc) \
-    wall /usr/bin/python3 benchmarks/torch_default_run.py "$(nproc)"; done | median)
+  cores=$(getconf _NPROCESSORS_ONLN)  # not nproc, which answers OMP_NUM_THREADS
+  torchAll=$(for i in 1 2 3 4 5; do OPENBLAS_NUM_THREADS=$cores OMP_NUM_THREADS=$cores \
+    wall /usr/bin/python3 benchmarks/torch_default_run.py "$cores"; done | median)
   echo
   echo "(e) the default run end to end (median of 5 wall times): ./rnn4j train ${rnn4j} s;" \
-    "PyTorch script, 1 thread ${torch1} s, $(nproc) threads ${torchAll} s"
+    "PyTorch script, 1 thread ${torch1} s, $cores threads ${torchAll} s"
   rm -rf "$runs"
 fi
 

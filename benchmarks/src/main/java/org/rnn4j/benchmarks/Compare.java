@@ -75,6 +75,9 @@ public final class Compare {
         double[] largeSingle = largeRnn4j("single", 1);
         rows.add(row("(b) Elman 64-256-64, 100 steps x 32, batch", "rnn4j bptt, single, 1 thread", largeSingle[0],
                 largeSingle[1], Double.NaN));
+        double[] largeSingleWhole = largeRnn4j("single", 1, 32);
+        rows.add(row("(b) Elman 64-256-64, 100 steps x 32, batch", "rnn4j bptt, single, 1 thread, chunk 32",
+                largeSingleWhole[0], largeSingleWhole[1], Double.NaN));
         double[] largeSingleAll = largeRnn4j("single", cores);
         rows.add(row("(b) Elman 64-256-64, 100 steps x 32, batch", "rnn4j bptt, single, " + cores + " threads",
                 largeSingleAll[0], largeSingleAll[1], Double.NaN));
@@ -93,6 +96,8 @@ public final class Compare {
         List<String> targets = new ArrayList<>();
         targets.add(String.format(Locale.ROOT, "(d) %d threads against 1: %.2fx faster (target >= 1.7x), parameters after"
                 + " the timed batches bit-identical: %s", cores, batched[0] / batchedAll[0], identical ? "yes" : "NO"));
+        targets.add(String.format(Locale.ROOT, "    this machine's own scaling, a loop of square roots split over %d plain"
+                + " threads against 1, medians of 5: %.2fx", cores, scaling(cores)));
         if (torch != null) {
             String version = "PyTorch " + torch.path("torch").asText();
             double smallTorch = torch.path("small_epoch_seconds").asDouble();
@@ -202,6 +207,11 @@ public final class Compare {
 
     /** Median seconds per batch of rnn4j's BPTT on 32 one-hot sequences of 100 steps, and the final loss. */
     static double[] largeRnn4j(String precision, int threads) {
+        return largeRnn4j(precision, threads, 16);
+    }
+
+    /** As above, the batch in chunks of {@code chunk} rows (32: the whole batch at once). */
+    static double[] largeRnn4j(String precision, int threads, int chunk) {
         SplittableRandom random = new SplittableRandom(1);
         List<Sequence> sequences = new ArrayList<>();
         for (int s = 0; s < 32; s++) {
@@ -217,31 +227,19 @@ public final class Compare {
         }
         DataSet data = new DataSet("one-hot", 64, 64, sequences, List.of());
         Network network = Networks.build("elman", 256, 64, 64, "identity", precision);
-        try (TrainingSession session = session(network, data, new CrossEntropy(), 32, 0.001, threads)) {
+        try (TrainingSession session = session(network, data, new CrossEntropy(), 32, 0.001, threads, chunk)) {
             return timeEpochs(session, 5, 20);
         }
     }
 
     /**
-     * Median seconds per batch of rnn4j's full BPTT on 64 sequences of 100 random bits (the target
-     * the next bit), Elman 1-16-1 with a sigmoid output, mse, Adam 0.01; then the final loss and the
-     * parameters after the timed batches.
+     * Median seconds per batch of rnn4j's full BPTT on 64 temporal-XOR sequences of 100 steps, Elman
+     * 1-16-1 with a sigmoid output, mse, Adam 0.01; then the final loss and the parameters after the
+     * timed batches.
      */
     static double[] batchedRnn4j(int threads) {
-        SplittableRandom random = new SplittableRandom(1);
-        List<Sequence> sequences = new ArrayList<>();
-        for (int s = 0; s < 64; s++) {
-            DMatrixRMaj x = new DMatrixRMaj(100, 1);
-            DMatrixRMaj y = new DMatrixRMaj(100, 1);
-            int bit = random.nextInt(2);
-            for (int t = 0; t < 100; t++) {
-                x.data[t] = bit;
-                bit = random.nextInt(2);
-                y.data[t] = bit;
-            }
-            sequences.add(new Sequence(x, y));
-        }
-        DataSet data = new DataSet("bits", 1, 1, sequences, List.of());
+        DataSet data = Rnn4j.create(ConfigFactory.parseString(
+                "rnn4j.data { type = temporal-xor, sequences = 64, length = 100 }")).data();
         Network network = Networks.build("elman", 16, 1, 1, "sigmoid");
         try (TrainingSession session = session(network, data, new MeanSquaredError(), 64, 0.01, threads)) {
             double[] timed = timeEpochs(session, 3000, 3000);
@@ -256,10 +254,15 @@ public final class Compare {
     }
 
     private static TrainingSession session(Network network, DataSet data, Loss loss, int batch, double rate, int threads) {
+        return session(network, data, loss, batch, rate, threads, 16);
+    }
+
+    private static TrainingSession session(Network network, DataSet data, Loss loss, int batch, double rate, int threads,
+                                           int chunk) {
         var adam = new AdamOptimizer().create(ConfigFactory.parseString(
                 "learning-rate = " + rate + ", beta1 = 0.9, beta2 = 0.999, epsilon = 1e-8"), network.parameters());
-        return new BpttTrainer().start(new TrainingSetup(ConfigFactory.parseString("k1 = 0, k2 = 0, chunk = 16, threads = "
-                + threads), network, data, loss, adam, batch, TrainingListener.NONE));
+        return new BpttTrainer().start(new TrainingSetup(ConfigFactory.parseString("k1 = 0, k2 = 0, chunk = " + chunk
+                + ", threads = " + threads), network, data, loss, adam, batch, TrainingListener.NONE));
     }
 
     private static double[] timeEpochs(TrainingSession session, int warmup, int runs) {
@@ -447,6 +450,38 @@ public final class Compare {
             return null;
         }
         return new ObjectMapper().readTree(out.lines().reduce((a, b) -> b).orElse("{}"));
+    }
+
+    /** How much faster {@code threads} threads run a loop of pure arithmetic than one: the best this machine allows now. */
+    static double scaling(int threads) throws InterruptedException {
+        double[] ratios = new double[5];
+        for (int r = 0; r < ratios.length; r++) {
+            long start = System.nanoTime();
+            arithmetic(200_000_000L);
+            double one = System.nanoTime() - start;
+            start = System.nanoTime();
+            Thread[] others = new Thread[threads - 1];
+            for (int t = 0; t < others.length; t++) {
+                others[t] = new Thread(() -> arithmetic(200_000_000L / threads));
+                others[t].start();
+            }
+            arithmetic(200_000_000L / threads);
+            for (Thread other : others) {
+                other.join();
+            }
+            ratios[r] = one / (System.nanoTime() - start);
+        }
+        return median(ratios);
+    }
+
+    private static final java.util.concurrent.atomic.DoubleAdder SINK = new java.util.concurrent.atomic.DoubleAdder();
+
+    private static void arithmetic(long steps) {
+        double sum = 0;
+        for (long i = 0; i < steps; i++) {
+            sum += Math.sqrt(i + 0.5) * 1e-9;
+        }
+        SINK.add(sum);  // kept, so that the loop is not optimised away
     }
 
     private static double median(double[] values) {

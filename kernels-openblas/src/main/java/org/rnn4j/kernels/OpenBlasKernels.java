@@ -99,6 +99,53 @@ public final class OpenBlasKernels implements MatrixKernels {
         }
     }
 
+    /** A held matrix: the array, for small products, and its native copy, for OpenBLAS's. */
+    private static final class Held implements MatrixKernels.Held {
+        double[] values;
+        int offset;
+        final NativeArray copy = new NativeArray();
+    }
+
+    @Override
+    public MatrixKernels.Held hold(double[] values, int offset, int length, MatrixKernels.Held reuse) {
+        Held held = reuse instanceof Held mine ? mine : new Held();
+        held.values = values;
+        held.offset = offset;
+        held.copy.holding(values, offset, length);
+        return held;
+    }
+
+    @Override
+    public void multAddTransB(int m, int n, int k, double[] a, int aOffset, MatrixKernels.Held b, double[] c, int cOffset) {
+        Held held = (Held) b;
+        if ((long) m * n * k < BLAS_FROM || mostlyZeros(a, aOffset, m * k)) {
+            multAddTransB(m, n, k, a, aOffset, held.values, held.offset, c, cOffset);
+        } else {
+            dgemm(false, true, m, n, k, a, aOffset, held.copy.pointer, c, cOffset);
+        }
+    }
+
+    @Override
+    public void multAdd(int m, int n, int k, double[] a, int aOffset, MatrixKernels.Held b, double[] c, int cOffset) {
+        Held held = (Held) b;
+        if ((long) m * n * k < BLAS_FROM) {
+            multAdd(m, n, k, a, aOffset, held.values, held.offset, c, cOffset);
+        } else {
+            dgemm(false, false, m, n, k, a, aOffset, held.copy.pointer, c, cOffset);
+        }
+    }
+
+    /** c += op(a) · b with b already in native memory (not transposed unless transB). */
+    private void dgemm(boolean transA, boolean transB, int m, int n, int k, double[] a, int aOffset, DoublePointer nb,
+                       double[] c, int cOffset) {
+        Operands buffers = operands.get();
+        DoublePointer na = buffers.a.holding(a, aOffset, m * k);
+        DoublePointer nc = buffers.c.holding(c, cOffset, m * n);
+        cblas_dgemm(CblasRowMajor, transA ? CblasTrans : CblasNoTrans, transB ? CblasTrans : CblasNoTrans, m, n, k, 1.0,
+                na, transA ? m : k, nb, transB ? k : n, 1.0, nc, n);
+        buffers.c.buffer.get(0, c, cOffset, m * n);
+    }
+
     /** c = op(a) · op(b) + beta · c, row-major, c being m × n and the inner dimension k. */
     private void dgemm(boolean transA, boolean transB, int m, int n, int k, double[] a, int aOffset, double[] b, int bOffset,
                        double[] c, int cOffset, double beta) {

@@ -59,6 +59,43 @@ final class OpenBlasSingleKernels implements MatrixKernels {
         }
     }
 
+    /** A held matrix: the array, for small products and sparse paths, and its native float copy, for sgemm's. */
+    private static final class Held implements MatrixKernels.Held {
+        double[] values;
+        int offset;
+        final NativeFloats copy = new NativeFloats();
+    }
+
+    /** The weights rounded to float once, not on every product: a window's steps all read them. */
+    @Override
+    public MatrixKernels.Held hold(double[] values, int offset, int length, MatrixKernels.Held reuse) {
+        Held held = reuse instanceof Held mine ? mine : new Held();
+        held.values = values;
+        held.offset = offset;
+        held.copy.holding(values, offset, length, operands.get());
+        return held;
+    }
+
+    @Override
+    public void multAddTransB(int m, int n, int k, double[] a, int aOffset, MatrixKernels.Held b, double[] c, int cOffset) {
+        Held held = (Held) b;
+        if ((long) m * n * k < OpenBlasKernels.BLAS_FROM || OpenBlasKernels.mostlyZeros(a, aOffset, m * k)) {
+            multAddTransB(m, n, k, a, aOffset, held.values, held.offset, c, cOffset);
+        } else {
+            sgemm(false, true, m, n, k, a, aOffset, held.copy.pointer, c, cOffset);
+        }
+    }
+
+    @Override
+    public void multAdd(int m, int n, int k, double[] a, int aOffset, MatrixKernels.Held b, double[] c, int cOffset) {
+        Held held = (Held) b;
+        if ((long) m * n * k < OpenBlasKernels.BLAS_FROM) {
+            multAdd(m, n, k, a, aOffset, held.values, held.offset, c, cOffset);
+        } else {
+            sgemm(false, false, m, n, k, a, aOffset, held.copy.pointer, c, cOffset);
+        }
+    }
+
     @Override
     public MatrixKernels single() {
         return this;
@@ -77,9 +114,14 @@ final class OpenBlasSingleKernels implements MatrixKernels {
     /** c += op(a) · op(b), the product in float; row-major, c being m × n and the inner dimension k. */
     private void sgemm(boolean transA, boolean transB, int m, int n, int k, double[] a, int aOffset, double[] b, int bOffset,
                        double[] c, int cOffset) {
+        sgemm(transA, transB, m, n, k, a, aOffset, operands.get().b.holding(b, bOffset, k * n, operands.get()), c, cOffset);
+    }
+
+    /** As above, b already in native memory as floats. */
+    private void sgemm(boolean transA, boolean transB, int m, int n, int k, double[] a, int aOffset, FloatPointer nb,
+                       double[] c, int cOffset) {
         Operands buffers = operands.get();
         FloatPointer na = buffers.a.holding(a, aOffset, m * k, buffers);
-        FloatPointer nb = buffers.b.holding(b, bOffset, k * n, buffers);
         FloatPointer nc = buffers.c.sized(m * n);
         cblas_sgemm(CblasRowMajor, transA ? CblasTrans : CblasNoTrans, transB ? CblasTrans : CblasNoTrans, m, n, k, 1.0f,
                 na, transA ? m : k, nb, transB ? k : n, 0.0f, nc, n);

@@ -90,6 +90,37 @@ final class OpenBlasKernelsTest {
         }
     }
 
+    /** A held operand (a window's weights, copied once) gives what the array itself gives, bit for bit, in either precision. */
+    @Test
+    void aHeldOperandGivesWhatTheArrayGives() {
+        SplittableRandom random = new SplittableRandom(9);
+        for (MatrixKernels kernels : List.of(new OpenBlasKernels(), new OpenBlasKernels().single())) {
+            for (int[] shape : new int[][] {{3, 5, 7}, {16, 256, 256}, {32, 64, 64}}) {
+                int m = shape[0];
+                int k = shape[1];
+                int n = shape[2];
+                DMatrixRMaj a = random(m, k, random);
+                double[] weights = new double[3 + n * k];
+                for (int i = 0; i < weights.length; i++) {
+                    weights[i] = random.nextDouble(-1, 1);
+                }
+                MatrixKernels.Held held = kernels.hold(weights, 3, n * k, null);
+                held = kernels.hold(weights, 3, n * k, held);  // refilled, as a window's next forward pass does
+                double[] plain = new double[m * n];
+                double[] fromHeld = new double[m * n];
+                kernels.multAddTransB(m, n, k, a.data, 0, weights, 3, plain, 0);
+                kernels.multAddTransB(m, n, k, a.data, 0, held, fromHeld, 0);
+                assertTrue(java.util.Arrays.equals(plain, fromHeld), "a · bᵀ, " + m + "x" + k + "x" + n);
+                DMatrixRMaj d = random(m, n, random);
+                double[] back = new double[m * k];
+                double[] backHeld = new double[m * k];
+                kernels.multAdd(m, k, n, d.data, 0, weights, 3, back, 0);
+                kernels.multAdd(m, k, n, d.data, 0, held, backHeld, 0);
+                assertTrue(java.util.Arrays.equals(back, backHeld), "a · b, " + m + "x" + n + "x" + k);
+            }
+        }
+    }
+
     /** On whole matrices, and on blocks at offsets inside larger arrays (as a network's window holds them). */
     @Test
     void everyProductMatchesEjmlAtSmallAndLargeShapes() {

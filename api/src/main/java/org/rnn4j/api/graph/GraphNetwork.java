@@ -423,7 +423,13 @@ public final class GraphNetwork implements Network {
             double[] x = tape.value[source];
             int xAt = offset(tape, source, t, delay[c]);
             switch (kind[c]) {
-                case FULL -> kernels.multAddTransB(rows, size[g], size[source], x, xAt, weight[c].data, 0, z, at);
+                case FULL -> {
+                    if (tape.held != null) {
+                        kernels.multAddTransB(rows, size[g], size[source], x, xAt, tape.held[c], z, at);
+                    } else {
+                        kernels.multAddTransB(rows, size[g], size[source], x, xAt, weight[c].data, 0, z, at);
+                    }
+                }
                 case DIAGONAL -> addScaledRows(weight[c].data, x, xAt, z, at, rows, size[g]);
                 case FIXED -> addScaled(fixedWeight[c], x, xAt, z, at, rows * size[g]);
             }
@@ -534,7 +540,13 @@ public final class GraphNetwork implements Network {
             double[] x = tape.valueGradient[source];
             int xAt = offset(tape, source, t, delay[c]);
             switch (kind[c]) {
-                case FULL -> kernels.multAdd(rows, size[source], size[g], delta, at, weight[c].data, 0, x, xAt);
+                case FULL -> {
+                    if (tape.held != null) {
+                        kernels.multAdd(rows, size[source], size[g], delta, at, tape.held[c], x, xAt);
+                    } else {
+                        kernels.multAdd(rows, size[source], size[g], delta, at, weight[c].data, 0, x, xAt);
+                    }
+                }
                 case DIAGONAL -> addScaledRows(weight[c].data, delta, at, x, xAt, rows, size[g]);
                 case FIXED -> addScaled(fixedWeight[c], delta, at, x, xAt, rows * size[g]);
             }
@@ -805,6 +817,12 @@ public final class GraphNetwork implements Network {
         final double[][] slope = new double[groupCount][];
         final double[][] valueGradient = new double[groupCount][];
         final double[][] delta = new double[groupCount][];
+        /**
+         * A window's weights as its kernels hold them (per connection; null for the others), made
+         * when its forward pass starts and used by it and the backward pass after; null for a step
+         * cache, whose products read the weights themselves.
+         */
+        final MatrixKernels.Held[] held;
         /** A step cache's s and y; a window's state(t) and output(t). Copies, so that their arrays hold them alone. */
         final DMatrixRMaj state;
         final DMatrixRMaj output;
@@ -822,6 +840,7 @@ public final class GraphNetwork implements Network {
             this.capacity = capacity;
             this.first = window ? 1 : 0;
             this.before = window ? 0 : 1;
+            this.held = window ? new MatrixKernels.Held[weight.length] : null;
             for (int g = 0; g < groupCount; g++) {
                 if (passThrough[g]) {
                     continue;
@@ -925,6 +944,11 @@ public final class GraphNetwork implements Network {
             }
             setStateBefore(tape, initialState);
             steps = 0;
+            for (int c = 0; c < weight.length; c++) {
+                if (kind[c] == Kind.FULL) {  // once per window: its steps' products all read the same weights
+                    tape.held[c] = kernels.hold(weight[c].data, 0, weight[c].data.length, tape.held[c]);
+                }
+            }
             run(tape, count);
             steps = count;
         }

@@ -23,6 +23,39 @@ public interface MatrixKernels {
     /** c += a · b, for a m × k, b k × n and c m × n starting at the given offsets. */
     void multAdd(int m, int n, int k, double[] a, int aOffset, double[] b, int bOffset, double[] c, int cOffset);
 
+    /**
+     * A matrix that stays the same over many products — a weight matrix over the steps of a
+     * window — held as these kernels want it (a BLAS: a copy in native memory, in its precision),
+     * made by {@link #hold}. Valid until the values it was made from change.
+     */
+    interface Held {
+    }
+
+    /** The default {@link Held}: the array itself. */
+    record HeldArray(double[] values, int offset) implements Held {
+    }
+
+    /**
+     * {@code values[offset … offset + length − 1]} held for the products that take a {@link Held}
+     * operand; {@code reuse}, one these kernels made before (or null), may be refilled instead of a
+     * new one made. By default the array itself, not copied.
+     */
+    default Held hold(double[] values, int offset, int length, Held reuse) {
+        return new HeldArray(values, offset);
+    }
+
+    /** c += a · bᵀ, b held by {@link #hold} (n × k). */
+    default void multAddTransB(int m, int n, int k, double[] a, int aOffset, Held b, double[] c, int cOffset) {
+        HeldArray array = (HeldArray) b;
+        multAddTransB(m, n, k, a, aOffset, array.values(), array.offset(), c, cOffset);
+    }
+
+    /** c += a · b, b held by {@link #hold} (k × n). */
+    default void multAdd(int m, int n, int k, double[] a, int aOffset, Held b, double[] c, int cOffset) {
+        HeldArray array = (HeldArray) b;
+        multAdd(m, n, k, a, aOffset, array.values(), array.offset(), c, cOffset);
+    }
+
     /** c += a · bᵀ. */
     default void multAddTransB(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
         check(b.numCols == a.numCols && c.numRows == a.numRows && c.numCols == b.numRows);

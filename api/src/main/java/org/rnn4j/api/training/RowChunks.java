@@ -1,6 +1,7 @@
 package org.rnn4j.api.training;
 
-import java.util.concurrent.Phaser;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntConsumer;
 import org.rnn4j.api.network.Network;
 
@@ -11,16 +12,25 @@ import org.rnn4j.api.network.Network;
  * size, not the thread count, fixes every result: a run is bit-identical on 1 thread or 16.
  *
  * <p>The team is made once and reused: {@link #run} allocates nothing, so a trainer may call it
- * every step. Threads are daemons and end with {@link #close}. A network that is not
+ * every step; waiting threads spin briefly before they park, as the next round usually follows at
+ * once. Threads are daemons and end with {@link #close}. A network that is not
  * {@link Network#concurrent()} gets a team of one: its chunks run one after another, with the
- * same results. Not for use by two callers at once.
+ * same results. Used by the thread that made it, one call at a time.
  */
 public final class RowChunks implements AutoCloseable {
 
+    /** How long a waiting thread spins before it parks: a batch's next round usually starts sooner. */
+    private static final long SPIN_NANOS = 50_000;
+
     private final int rows;
     private final int threads;
-    private final Phaser phaser;
     private final Thread[] workers;
+    /** The thread of the current round's {@link #run}, which the last worker to finish wakes. */
+    private volatile Thread caller;
+    /** Rounds started: a worker runs its share of each new one. */
+    private volatile long round;
+    /** Workers still running the current round's chunks. */
+    private final AtomicInteger running = new AtomicInteger();
     private final Throwable[] failures;
     private final int[] failedChunk;
     private volatile IntConsumer task;
@@ -39,7 +49,6 @@ public final class RowChunks implements AutoCloseable {
         this.threads = threads;
         this.failures = new Throwable[threads];
         this.failedChunk = new int[threads];
-        this.phaser = threads > 1 ? new Phaser(threads) : null;
         this.workers = new Thread[threads - 1];
         for (int w = 1; w < threads; w++) {
             int id = w;
@@ -104,7 +113,7 @@ public final class RowChunks implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("the chunks' threads are closed");
         }
-        if (phaser == null || chunks <= 1) {
+        if (workers.length == 0 || chunks <= 1) {
             for (int chunk = 0; chunk < chunks; chunk++) {
                 task.accept(chunk);
             }
@@ -112,9 +121,21 @@ public final class RowChunks implements AutoCloseable {
         }
         this.task = task;
         this.count = chunks;
-        phaser.arriveAndAwaitAdvance();  // start: the workers read task and count
+        this.caller = Thread.currentThread();
+        running.set(workers.length);
+        round++;  // volatile: publishes task and count to the workers
+        for (Thread worker : workers) {
+            LockSupport.unpark(worker);
+        }
         share(0);
-        phaser.arriveAndAwaitAdvance();  // end: every chunk is done
+        long spinUntil = System.nanoTime() + SPIN_NANOS;
+        while (running.get() > 0) {  // every chunk done: the workers' writes are visible after this read
+            if (System.nanoTime() < spinUntil) {
+                Thread.onSpinWait();
+            } else {
+                LockSupport.park(this);
+            }
+        }
         this.task = null;
         rethrow();
     }
@@ -154,14 +175,24 @@ public final class RowChunks implements AutoCloseable {
     }
 
     private void work(int id) {
+        long seen = 0;
         while (true) {
-            phaser.arriveAndAwaitAdvance();
+            long spinUntil = System.nanoTime() + SPIN_NANOS;
+            while (round == seen && !closed) {
+                if (System.nanoTime() < spinUntil) {
+                    Thread.onSpinWait();
+                } else {
+                    LockSupport.park(this);
+                }
+            }
             if (closed) {
-                phaser.arriveAndDeregister();
                 return;
             }
+            seen = round;
             share(id);
-            phaser.arriveAndAwaitAdvance();
+            if (running.decrementAndGet() == 0) {
+                LockSupport.unpark(caller);
+            }
         }
     }
 
@@ -172,8 +203,8 @@ public final class RowChunks implements AutoCloseable {
             return;
         }
         closed = true;
-        if (phaser != null) {
-            phaser.arriveAndDeregister();  // releases the workers waiting to start; they see closed and leave
+        for (Thread worker : workers) {
+            LockSupport.unpark(worker);  // a waiting worker sees closed and leaves
         }
     }
 }
