@@ -9,8 +9,8 @@ import org.rnn4j.api.training.OnlineLearner;
 import org.rnn4j.api.training.ParameterUpdater;
 
 /**
- * RTRL on an endless stream, one sequence: the sensitivities ({@link Sensitivities}, the same
- * recurrence as the batch session's) are carried from step to step, and each arriving target
+ * RTRL, SnAp-1 or UORO on an endless stream, one sequence: the influence ({@link Influence}, the
+ * same recurrence as the batch session's) is carried from step to step, and each arriving target
  * updates the parameters at once (as {@code update = step}), with teacher forcing when the
  * trainer's settings ask for it.
  */
@@ -27,13 +27,13 @@ final class RtrlLearner implements OnlineLearner {
     private final DMatrixRMaj outputGradient;
     private final DMatrixRMaj noStateGradient;
     private final DMatrixRMaj previousGradient;
-    private final Sensitivities sensitivities;
+    private final Influence sensitivities;
     private final Parameters direct;
     private final Parameters gradient;
     private final double[] flat;
     private boolean pending;
 
-    RtrlLearner(Network network, Loss loss, ParameterUpdater updater, boolean teacherForcing) {
+    RtrlLearner(Network network, Loss loss, ParameterUpdater updater, boolean teacherForcing, Influence.Kind influence) {
         this.network = network;
         this.loss = loss;
         this.updater = updater;
@@ -46,7 +46,7 @@ final class RtrlLearner implements OnlineLearner {
         outputGradient = new DMatrixRMaj(1, network.outputSize());
         noStateGradient = new DMatrixRMaj(1, n);
         previousGradient = new DMatrixRMaj(1, n);
-        sensitivities = new Sensitivities(network, 1);
+        sensitivities = influence.make(network, 1);
         direct = network.parameters().zerosLike();
         gradient = network.parameters().zerosLike();
         flat = new double[network.parameters().size()];

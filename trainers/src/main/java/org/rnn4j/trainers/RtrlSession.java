@@ -19,8 +19,8 @@ import org.rnn4j.api.training.TrainingSession;
 import org.rnn4j.api.training.TrainingSetup;
 
 /**
- * RTRL over mini-batches: one sensitivity matrix per sequence of the batch ({@link Sensitivities}),
- * carried forward step by step. A batch is computed in chunks of rows ({@link RowChunks}), each
+ * RTRL over mini-batches — exact, SnAp-1 or UORO, by the {@link Influence} it is given — carried
+ * forward step by step for every sequence of the batch. A batch is computed in chunks of rows ({@link RowChunks}), each
  * step of each chunk in parallel when the network allows; the chunks' gradients are summed in chunk
  * order, so the results depend on the chunk size, not on the thread count.
  */
@@ -40,6 +40,10 @@ final class RtrlSession implements TrainingSession {
     private final RowChunks chunks;
     private final List<Part> parts = new ArrayList<>();
     private final IntConsumer stepChunk = this::stepChunk;
+    private final Influence.Kind influence;
+    /** Drawn from each epoch's random stream: the seeds of its chunks' random numbers (UORO's signs). */
+    private long epochSeed;
+    private int batchIndex;
     private int epoch;
     private int updates;
     private boolean stopped;
@@ -49,8 +53,9 @@ final class RtrlSession implements TrainingSession {
     /** The step being computed. */
     private int step;
 
-    RtrlSession(TrainingSetup setup, boolean online, boolean teacherForcing) {
+    RtrlSession(TrainingSetup setup, boolean online, boolean teacherForcing, Influence.Kind influence) {
         this.setup = setup;
+        this.influence = influence;
         this.network = setup.network();
         this.loss = setup.loss();
         this.sequences = setup.data().sequences();
@@ -73,11 +78,13 @@ final class RtrlSession implements TrainingSession {
         this.updates = 0;
         this.stopped = false;
         Shuffle.shuffle(order, random);  // from the identity order: an epoch depends on its stream alone
+        epochSeed = random.nextLong();
         int batchSize = setup.batchSize();
         int batches = (order.length + batchSize - 1) / batchSize;
         double lossSum = 0;
         long targets = 0;
         for (int b = 0; b < batches && !stopped; b++) {
+            batchIndex = b;
             batchFrom = b * batchSize;
             batchRows = Math.min(order.length, batchFrom + batchSize) - batchFrom;
             int count = chunks.count(batchRows);
@@ -107,6 +114,8 @@ final class RtrlSession implements TrainingSession {
             Workspace work = part.workspace(part.batch.size());
             network.initialState(work.state);
             work.sensitivities.reset();
+            // Per batch and chunk, not per thread: the same numbers whichever thread runs the chunk.
+            work.sensitivities.reseed(epochSeed ^ (0x9E3779B97F4A7C15L * (1 + batchIndex * 65_537L + c)));
             steps = Math.max(steps, part.batch.length());
         }
         java.util.Arrays.fill(accumulated, 0);
@@ -229,7 +238,7 @@ final class RtrlSession implements TrainingSession {
     /** What one batch size needs: two step caches, sensitivities per sequence, step buffers. */
     private final class Workspace {
         final StepCache[] caches;
-        final Sensitivities sensitivities;
+        final Influence sensitivities;
         final DMatrixRMaj state;
         final DMatrixRMaj outputGradient;
         final DMatrixRMaj noStateGradient;
@@ -238,7 +247,7 @@ final class RtrlSession implements TrainingSession {
         Workspace(int rows) {
             int n = network.stateSize();
             caches = new StepCache[] {network.newStepCache(rows), network.newStepCache(rows)};
-            sensitivities = new Sensitivities(network, rows);
+            sensitivities = influence.make(network, rows);
             state = new DMatrixRMaj(rows, n);
             outputGradient = new DMatrixRMaj(rows, network.outputSize());
             noStateGradient = new DMatrixRMaj(rows, n);

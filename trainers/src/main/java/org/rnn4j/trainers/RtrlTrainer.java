@@ -1,15 +1,7 @@
 package org.rnn4j.trainers;
 
-import com.typesafe.config.Config;
-import org.rnn4j.api.Loss;
-import org.rnn4j.api.Memory;
 import org.rnn4j.api.Settings;
 import org.rnn4j.api.network.Network;
-import org.rnn4j.api.training.OnlineLearner;
-import org.rnn4j.api.training.ParameterUpdater;
-import org.rnn4j.api.Trainer;
-import org.rnn4j.api.training.TrainingSession;
-import org.rnn4j.api.training.TrainingSetup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,12 +19,13 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Each step costs about n²·p multiply-adds per sequence (n state values, p parameters) —
  * O(n⁴) for a fully recurrent net — and memory n·p per sequence, independent of the length.
+ * {@code snap} and {@code uoro} approximate it for less.
  */
-public final class RtrlTrainer implements Trainer {
+public final class RtrlTrainer extends OnlineTrainer {
 
     private static final Logger LOG = LoggerFactory.getLogger(RtrlTrainer.class);
 
-    /** Multiply-adds per step above which a warning suggests BPTT. */
+    /** Multiply-adds per step above which a warning names the cheaper trainers. */
     static final double EXPENSIVE_STEP = 1e8;
 
     @Override
@@ -46,50 +39,17 @@ public final class RtrlTrainer implements Trainer {
     }
 
     @Override
-    public Updates updates(Config settings) {
-        return new Settings(settings, "rnn4j.trainer").oneOf("update", "step", "sequence").equals("sequence")
-                ? Updates.ONCE_PER_BATCH : Updates.SEVERAL_PER_BATCH;
-    }
-
-    @Override
-    public TrainingSession start(TrainingSetup setup) {
-        Settings settings = new Settings(setup.settings(), "rnn4j.trainer");
-        boolean online = settings.oneOf("update", "step", "sequence").equals("step");
-        boolean teacherForcing = teacherForcing(settings, setup.network());
-        double n = setup.network().stateSize();
-        double p = setup.network().parameters().size();
+    Influence.Kind influence(Settings settings, Network network, int rows) {
+        double n = network.stateSize();
+        double p = network.parameters().size();
         // Two n × p sensitivity matrices per sequence of the batch.
-        Memory.require(Memory.doubles((long) n * (long) p, 2L * setup.batchSize()), "rtrl: the sensitivities of "
-                + setup.batchSize() + " sequences (" + (long) n + " state values × " + (long) p + " parameters, twice each)",
-                "a smaller rnn4j.trainer.batch-size, a smaller network, or bptt");
-        double cost = n * n * p * setup.batchSize();
+        requireMemory("rtrl", network, 2L * (long) n * (long) p, 0, rows, "the sensitivities (n × p, twice)");
+        double cost = n * n * p * rows;
         if (cost > EXPENSIVE_STEP) {
-            LOG.warn("rtrl: one step of this network costs about {} multiply-adds (n²·p·batch = {}²·{}·{});"
-                    + " bptt computes the same gradient far faster", String.format("%.1e", cost), (int) n, (int) p,
-                    setup.batchSize());
+            LOG.warn("rtrl: one step of this network costs about {} multiply-adds (n²·p·batch = {}²·{}·{}); offline,"
+                    + " bptt computes the same gradient far faster; online, snap (SnAp-1, about n·p) and uoro (about"
+                    + " n² + p) approximate it for less", String.format("%.1e", cost), (int) n, (int) p, rows);
         }
-        return new RtrlSession(setup, online, teacherForcing);
-    }
-
-    @Override
-    public boolean learnsOnline() {
-        return true;
-    }
-
-    @Override
-    public OnlineLearner online(Config settings, Network network, Loss loss, ParameterUpdater updater) {
-        Memory.require(Memory.doubles((long) network.stateSize() * network.parameters().size(), 2), "rtrl: the sensitivities ("
-                + network.stateSize() + " state values × " + network.parameters().size() + " parameters, twice)",
-                "a smaller network");
-        return new RtrlLearner(network, loss, updater, teacherForcing(new Settings(settings, "rnn4j.trainer"), network));
-    }
-
-    private static boolean teacherForcing(Settings settings, Network network) {
-        boolean teacherForcing = settings.flag("teacher-forcing");
-        if (teacherForcing && network.outputStateOffset() < 0) {
-            throw settings.invalid("teacher-forcing", "needs a network whose outputs are part of its state"
-                    + " (fully-recurrent, jordan); this one's are not");
-        }
-        return teacherForcing;
+        return Sensitivities::new;
     }
 }

@@ -12,10 +12,9 @@ import org.rnn4j.api.network.StepCache;
  *
  * <pre>    P_t = (∂s_t/∂s_{t-1}) P_{t-1} + ∂s_t/∂θ|immediate,   ∂L_t/∂θ += (∂L_t/∂s_{t-1}) P_{t-1}.</pre>
  *
- * Used by the batch session ({@link RtrlSession}) and the online learner ({@link RtrlLearner}).
- * Allocates nothing after construction.
+ * RTRL's {@link Influence}, exact. Allocates nothing after construction.
  */
-final class Sensitivities {
+final class Sensitivities implements Influence {
 
     private final Network network;
     private final DMatrixRMaj[] current;
@@ -35,18 +34,15 @@ final class Sensitivities {
         jacobian = new DMatrixRMaj(n, n);
     }
 
-    /** P = 0 for every row: the start of a sequence, whose initial state does not depend on θ. */
-    void reset() {
+    @Override
+    public void reset() {
         for (DMatrixRMaj sensitivity : current) {
             sensitivity.zero();
         }
     }
 
-    /**
-     * {@code gradient} += Σ_rows (∂L/∂s_{t-1})[row] · P_{t-1}[row], with {@code previousGradient}
-     * (rows × n) from the step's {@code backward}; call before {@link #advance}.
-     */
-    void addGradient(DMatrixRMaj previousGradient, double[] gradient) {
+    @Override
+    public void addGradient(DMatrixRMaj previousGradient, double[] gradient) {
         int n = network.stateSize();
         int p = gradient.length;
         for (int row = 0; row < current.length; row++) {
@@ -64,8 +60,8 @@ final class Sensitivities {
         }
     }
 
-    /** P_{t-1} → P_t for every row, from the step held in {@code cache}. */
-    void advance(StepCache cache) {
+    @Override
+    public void advance(StepCache cache) {
         for (int row = 0; row < current.length; row++) {
             network.stateJacobian(cache, row, jacobian);
             MatrixKernels.best().mult(jacobian, current[row], next[row]);
@@ -76,11 +72,8 @@ final class Sensitivities {
         }
     }
 
-    /**
-     * Teacher forcing of {@code row}: state columns {@code from … from + count − 1} were replaced
-     * by targets, which do not depend on θ.
-     */
-    void clearColumns(int row, int from, int count) {
+    @Override
+    public void clearColumns(int row, int from, int count) {
         int p = current[row].numCols;
         Arrays.fill(current[row].data, from * p, (from + count) * p, 0.0);
     }

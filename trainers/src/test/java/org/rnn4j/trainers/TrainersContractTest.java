@@ -28,6 +28,26 @@ final class TrainersContractTest {
         @Override protected String settings() { return "update = sequence"; }
     }
 
+    @Nested final class SnapPerStep extends TrainerContractTest {
+        @Override protected Trainer trainer() { return new SnapTrainer(); }
+        @Override protected String settings() { return "update = step"; }
+    }
+
+    @Nested final class SnapPerSequence extends TrainerContractTest {
+        @Override protected Trainer trainer() { return new SnapTrainer(); }
+        @Override protected String settings() { return "update = sequence"; }
+    }
+
+    @Nested final class UoroPerStep extends TrainerContractTest {
+        @Override protected Trainer trainer() { return new UoroTrainer(); }
+        @Override protected String settings() { return "update = step"; }
+    }
+
+    @Nested final class UoroPerSequence extends TrainerContractTest {
+        @Override protected Trainer trainer() { return new UoroTrainer(); }
+        @Override protected String settings() { return "update = sequence"; }
+    }
+
     @Nested final class Sgd extends OptimizerContractTest {
         @Override protected Optimizer optimizer() { return new SgdOptimizer(); }
         @Override protected String settings() { return "nesterov = true"; }
