@@ -28,6 +28,8 @@ final class ThreadsTest {
         "trainer { type = bptt, k1 = 4, k2 = 6 }",
         "trainer { type = rtrl, update = step }",
         "trainer { type = rtrl, update = sequence }",
+        "trainer { type = snap, update = step }",
+        "trainer { type = uoro, update = step }",
         "topology { type = fully-recurrent }, trainer { type = rtrl, teacher-forcing = true }",
         "topology { type = jordan }, trainer.type = bptt",
     })
