@@ -93,6 +93,24 @@ for seed in 1 2 3; do
   done
 done
 
+# docs/online-learning.md: tasks that need memory, learned online (one update per step, batch 1,
+# one pass), Elman with 16 hidden units: delayed XOR (delay 2: the target at t is x[t-2] XOR x[t-3])
+# and embedded Reber strings (the share of held-out strings predicted legally at every step).
+for seed in 1 2 3; do
+  for trainer in rtrl snap uoro; do
+    printf '%-44s ' "delayed-xor delay 2, $trainer, seed $seed"
+    ./rnn4j train --no-progress -Drnn4j.output.dir="$out" -Drnn4j.seed=$seed -Drnn4j.data.type=delayed-xor \
+      -Drnn4j.data.delay=2 -Drnn4j.data.sequences=1000 -Drnn4j.trainer.epochs=1 -Drnn4j.trainer.batch-size=1 \
+      "-Drnn4j.topology.hidden=[16]" -Drnn4j.trainer.type=$trainer | grep -E 'epochs in|accuracy' \
+      | sed -E 's/.*epochs in/time/; s/ +/ /g' | tr '\n' ';'; echo
+    printf '%-44s ' "embedded-reber, $trainer, seed $seed"
+    ./rnn4j train --no-progress -Drnn4j.output.dir="$out" -Drnn4j.seed=$seed -Drnn4j.data.type=embedded-reber \
+      -Drnn4j.data.sequences=2000 -Drnn4j.trainer.epochs=1 -Drnn4j.trainer.batch-size=1 -Drnn4j.trainer.loss=cross-entropy \
+      -Drnn4j.topology.output-activation=identity "-Drnn4j.topology.hidden=[16]" -Drnn4j.trainer.type=$trainer \
+      | grep -E 'epochs in|legal' | sed -E 's/.*epochs in/time/; s/ +/ /g' | tr '\n' ';'; echo
+  done
+done
+
 # docs/embedding.md: the sensor example's loss on later, drifted readings before and after online learning.
 mvn -B -q -Dstyle.color=never -pl embedding-example -am install -DskipTests >/dev/null
 mvn -B -q -Dstyle.color=never -pl embedding-example dependency:build-classpath -Dmdep.outputFile="$out/classpath" >/dev/null

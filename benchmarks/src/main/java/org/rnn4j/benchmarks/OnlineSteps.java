@@ -23,7 +23,7 @@ import org.rnn4j.trainers.UoroTrainer;
 /**
  * Time per step of online learning against the network's size: rtrl, snap, uoro (update per step)
  * and truncated BPTT(1, 10), one sequence of temporal XOR, batch 1, Adam, on one thread. A trainer
- * is left out from the size where one step takes longer than a second, or needs more memory than
+ * is left out after the size where one step takes longer than 0.2 s, or needs more memory than
  * the JVM may use. Prints one row per size and the slope of each curve (log time against log n)
  * from n = 64 (below it the JIT's warm-up and fixed costs blur the curve) to its last size.
  *
@@ -64,7 +64,7 @@ public final class OnlineSteps {
                         shown = "(memory)";
                     }
                 }
-                stopped[t] |= !(times[t][s] < 1.0);
+                stopped[t] |= !(times[t][s] < 0.2);
                 System.out.printf(Locale.ROOT, " %12s", shown);
             }
             System.out.println();

@@ -257,7 +257,7 @@ final class BadInputTest {
 
         Outcome offline = Outcome.runWithInput("0,1\n", "stream", model.toString(), "--learn", "--trainer", "bptt");
         assertEquals(2, offline.status());
-        assertEquals("rnn4j: the trainer 'bptt' cannot learn online, one step at a time; trainers that can: rtrl",
+        assertEquals("rnn4j: the trainer 'bptt' cannot learn online, one step at a time; trainers that can: rtrl, snap, uoro",
                 offline.err().strip());
         assertTrue(Outcome.run("inspect", updated.toString()).out().contains("updated: rtrl online: 4 updates over 4 steps"));
     }

@@ -196,7 +196,7 @@ final class LibraryTest {
     void aTrainerThatCannotLearnOnlineIsRefusedNamingThoseThatCan() {
         Model model = rnn4j("trainer.epochs = 1").train(sine(10, 7)).model();
         InvalidInputException error = assertThrows(InvalidInputException.class, model::learner);
-        assertEquals("the trainer 'bptt' cannot learn online, one step at a time; trainers that can: rtrl", error.getMessage());
+        assertEquals("the trainer 'bptt' cannot learn online, one step at a time; trainers that can: rtrl, snap, uoro", error.getMessage());
     }
 
     @Test

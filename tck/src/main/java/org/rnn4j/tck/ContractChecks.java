@@ -70,6 +70,7 @@ public final class ContractChecks {
         results.add(backwardThroughTime(network, random, 3, 6));
         results.add(unrolled(network, random, 3, 6));
         results.add(concurrent(network, random));
+        results.add(parameterUnits(network, random));
         return results;
     }
 
@@ -419,6 +420,51 @@ public final class ContractChecks {
         DMatrixRMaj initialGradient = problem.finalReadout().copy();
         unrolled.backward(problem.readouts(), initialGradient, whole);
         addDistanceFromStepByStep(network, problem, whole, initialGradient, worst);
+        return worst.result();
+    }
+
+    /**
+     * For a network that gives SnAp-1's pattern ({@link Network#parameterUnits()}): at random
+     * states and inputs, the immediate Jacobian (from {@code addParameterJacobian}) is zero off the
+     * pattern, and {@code parameterJacobianOnUnits} gives its entries on it, to rounding. A network
+     * that gives none passes.
+     */
+    public static Result parameterUnits(Network network, RandomGenerator random) {
+        Worst worst = new Worst("parameterUnits", EXACT_TOLERANCE);
+        int[] units = network.parameterUnits();
+        if (units == null) {
+            worst.add("no pattern given: not checked", new double[0], new double[0]);
+            return worst.result();
+        }
+        int n = network.stateSize();
+        int p = units.length;
+        for (int draw = 0; draw < 3; draw++) {
+            int batch = 2;
+            StepCache cache = network.newStepCache(batch);
+            network.forward(random(batch, n, random), random(batch, network.inputSize(), random), cache);
+            for (int row = 0; row < batch; row++) {
+                DMatrixRMaj dense = new DMatrixRMaj(n, p);
+                network.addParameterJacobian(cache, row, dense);
+                double[] onPattern = new double[p];
+                double[] fromDense = new double[p];
+                double[] offPattern = new double[n * p];
+                network.parameterJacobianOnUnits(cache, row, onPattern);
+                for (int j = 0; j < p; j++) {
+                    for (int u = 0; u < n; u++) {
+                        if (u == units[j]) {
+                            fromDense[j] = dense.get(u, j);
+                        } else {
+                            offPattern[u * p + j] = dense.get(u, j);
+                        }
+                    }
+                    if (units[j] < 0) {
+                        onPattern[j] = 0;
+                    }
+                }
+                worst.add("row " + row + ": entries on the pattern", onPattern, fromDense);
+                worst.add("row " + row + ": entries off the pattern (must be 0)", offPattern, new double[n * p]);
+            }
+        }
         return worst.result();
     }
 

@@ -100,6 +100,14 @@ public abstract class NetworkContractTest {
     }
 
     @Test
+    void aGivenSnapPatternHoldsAndItsEntriesAreTheImmediateJacobians() {
+        Network network = newNetwork(12);
+        SplittableRandom random = new SplittableRandom(22);
+        ContractChecks.randomizeParameters(network, random);
+        assertPassed(ContractChecks.parameterUnits(network, random));
+    }
+
+    @Test
     void sameSeedBuildsTheSameNetwork() {
         double[] first = newNetwork(42).parameters().toArray();
         double[] second = newNetwork(42).parameters().toArray();

@@ -19,9 +19,13 @@ import org.rnn4j.api.network.StepCache;
  * layer) nothing is dropped and SnAp-1 is RTRL; on the first step of any network too. The pattern
  * U_j is found once, from the immediate Jacobian at random parameters, state and input.
  *
- * <p>Per row and step it reads the state Jacobian (n × n) and the immediate Jacobian through the
- * {@code Network} contract, which forms it densely (n × p): O(n·p) time and one n × p workspace,
- * against RTRL's O(n²·p) and two n × p matrices per row; the influence itself is one value per
+ * <p>Per row and step it reads the state Jacobian (n × n) and the immediate Jacobian on the pattern.
+ * A network that gives its pattern ({@link Network#parameterUnits()}: the graph kit's, where every
+ * weight reaches one unit within a step — fully recurrent, Elman and partially recurrent networks
+ * of one hidden layer) computes only the pattern's entries: O(n² + p) per step, no n × p matrix.
+ * Otherwise (Jordan, stacked layers, hand-written networks) the immediate Jacobian is formed densely
+ * through {@link Network#addParameterJacobian}: O(n·p) time and one n × p workspace — still less
+ * than RTRL's O(n²·p) and two n × p matrices per row. The influence itself is one value per
  * pattern entry (about p for a dense layer).
  */
 final class SnapInfluence implements Influence {
@@ -36,7 +40,10 @@ final class SnapInfluence implements Influence {
     private double[][] current;
     private double[][] next;
     private final DMatrixRMaj jacobian;
+    /** The immediate Jacobian, n × p, for a network that does not give its pattern; else null. */
     private final DMatrixRMaj immediate;
+    /** The immediate Jacobian on the pattern, one value per parameter, for a network that gives it; else null. */
+    private final double[] onUnits;
 
     SnapInfluence(Network network, int rows) {
         this.network = network;
@@ -44,20 +51,37 @@ final class SnapInfluence implements Influence {
         this.n = network.stateSize();
         this.p = network.parameters().size();
         this.jacobian = new DMatrixRMaj(n, n);
-        this.immediate = new DMatrixRMaj(n, p);
-        boolean[] pattern = pattern(network, immediate);
+        int[] given = network.parameterUnits();
+        this.immediate = given == null ? new DMatrixRMaj(n, p) : null;
+        this.onUnits = given == null ? null : new double[p];
         start = new int[p + 1];
-        List<Integer> units = new ArrayList<>();
-        for (int j = 0; j < p; j++) {
-            start[j] = units.size();
-            for (int u = 0; u < n; u++) {
-                if (pattern[u * p + j]) {
-                    units.add(u);
+        if (given != null) {  // one entry per parameter that reaches a unit: no n × p anything
+            int entries = 0;
+            for (int j = 0; j < p; j++) {
+                start[j] = entries;
+                entries += given[j] >= 0 ? 1 : 0;
+            }
+            start[p] = entries;
+            unit = new int[entries];
+            for (int j = 0; j < p; j++) {
+                if (given[j] >= 0) {
+                    unit[start[j]] = given[j];
                 }
             }
+        } else {
+            boolean[] pattern = pattern(network, immediate);
+            List<Integer> units = new ArrayList<>();
+            for (int j = 0; j < p; j++) {
+                start[j] = units.size();
+                for (int u = 0; u < n; u++) {
+                    if (pattern[u * p + j]) {
+                        units.add(u);
+                    }
+                }
+            }
+            start[p] = units.size();
+            unit = units.stream().mapToInt(Integer::intValue).toArray();
         }
-        start[p] = units.size();
-        unit = units.stream().mapToInt(Integer::intValue).toArray();
         current = new double[rows][unit.length];
         next = new double[rows][unit.length];
     }
@@ -65,6 +89,11 @@ final class SnapInfluence implements Influence {
     /** How many values the influence keeps per row: the pattern's entries. */
     int entries() {
         return unit.length;
+    }
+
+    /** Whether the network gives its pattern, so that no n × p matrix is formed. */
+    boolean sparse() {
+        return onUnits != null;
     }
 
     /**
@@ -132,10 +161,22 @@ final class SnapInfluence implements Influence {
     public void advance(StepCache cache) {
         for (int row = 0; row < rows; row++) {
             network.stateJacobian(cache, row, jacobian);
-            immediate.zero();
-            network.addParameterJacobian(cache, row, immediate);
             double[] old = current[row];
             double[] values = next[row];
+            if (onUnits != null) {
+                // One unit per parameter: M[u, j] = ∂s[u]/∂θ_j|immediate + J[u, u] · M[u, j], in O(p).
+                network.parameterJacobianOnUnits(cache, row, onUnits);
+                for (int j = 0; j < p; j++) {
+                    int e = start[j];
+                    if (e < start[j + 1]) {
+                        int u = unit[e];
+                        values[e] = jacobian.data[u * n + u] * old[e] + onUnits[j];
+                    }
+                }
+                continue;
+            }
+            immediate.zero();
+            network.addParameterJacobian(cache, row, immediate);
             for (int j = 0; j < p; j++) {
                 for (int e = start[j]; e < start[j + 1]; e++) {
                     int u = unit[e];

@@ -7,7 +7,8 @@ import org.rnn4j.api.network.Network;
  * {@code snap}: SnAp-1 (Menick et al., ICLR 2021), RTRL with the influence kept only on the
  * immediate Jacobian's sparsity pattern ({@link SnapInfluence}): exact where the recurrence is
  * diagonal, an approximation that drops the influence of one unit on another otherwise, for
- * O(n·p) per step instead of RTRL's O(n²·p). Its options are rtrl's.
+ * O(n² + p) per step on the graph kit's one-layer networks, O(n·p) on others, instead of RTRL's
+ * O(n²·p). Its options are rtrl's.
  *
  * <p>{@code level = 1} only. SnAp-2 keeps the pattern of two steps' Jacobians; on a fully
  * connected recurrent layer — every built-in topology but a self-recurrent one — that pattern is
@@ -36,9 +37,12 @@ public final class SnapTrainer extends OnlineTrainer {
         }
         long n = network.stateSize();
         long p = network.parameters().size();
-        // Two values per pattern entry per row (at most n·p), one dense n × p immediate Jacobian and an n × n one.
-        requireMemory("snap", network, 2L * Math.min(n * p, 4L * p), n * p + n * n, rows,
-                "the influence on its pattern and an n × p workspace");
+        boolean sparse = network.parameterUnits() != null;
+        // Two values per pattern entry per row (p when each parameter reaches one unit, an estimate of 4p
+        // otherwise), the state Jacobian (n × n), and the dense immediate Jacobian (n × p) when the network
+        // does not give its pattern.
+        requireMemory("snap", network, 2L * (sparse ? p : Math.min(n * p, 4L * p)), n * n + (sparse ? p : n * p), rows,
+                sparse ? "the influence on its pattern" : "the influence on its pattern and an n × p workspace");
         return SnapInfluence::new;
     }
 }

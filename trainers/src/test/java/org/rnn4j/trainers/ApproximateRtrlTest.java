@@ -137,6 +137,53 @@ final class ApproximateRtrlTest {
     }
 
     /**
+     * The graph kit gives SnAp-1's pattern for networks whose weights each reach one unit, and
+     * snap then computes only the pattern's entries: the same numbers, bit for bit, as reading the
+     * dense immediate Jacobian (a wrapper that hides the pattern), over steps of a batch.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "elman | hidden = [4] | true",
+        "fully-recurrent | units = 5 | true",
+        "partially-recurrent | hidden = [4], recurrence = full | true",
+        "partially-recurrent | hidden = [4], recurrence = self | true",
+        "jordan | hidden = [4] | false",
+        "elman | hidden = [4, 3] | false"})
+    void theKitsPatternGivesWhatTheDenseJacobianGives(String topology, String settings, boolean given) {
+        Network network = network(topology, settings);
+        SnapInfluence sparse = new SnapInfluence(network, 2);
+        SnapInfluence dense = new SnapInfluence(new org.rnn4j.tck.ForwardingNetwork(network), 2);
+        assertEquals(given, sparse.sparse(), topology + " " + settings);
+        assertFalse(dense.sparse());
+        assertEquals(dense.entries(), sparse.entries(), "the same pattern");
+        int n = network.stateSize();
+        int p = network.parameters().size();
+        SplittableRandom random = new SplittableRandom(5);
+        DMatrixRMaj state = new DMatrixRMaj(2, n);
+        StepCache[] caches = {network.newStepCache(2), network.newStepCache(2)};
+        for (int t = 0; t < 5; t++) {
+            DMatrixRMaj input = new DMatrixRMaj(2, 2);
+            for (int i = 0; i < 4; i++) {
+                input.data[i] = random.nextDouble(-1, 1);
+            }
+            StepCache cache = caches[t % 2];
+            network.forward(state, input, cache);
+            DMatrixRMaj previousGradient = new DMatrixRMaj(2, n);
+            for (int i = 0; i < 2 * n; i++) {
+                previousGradient.data[i] = random.nextDouble(-1, 1);
+            }
+            double[] fromSparse = new double[p];
+            double[] fromDense = new double[p];
+            sparse.addGradient(previousGradient, fromSparse);
+            dense.addGradient(previousGradient, fromDense);
+            assertArrayEquals(fromDense, fromSparse, "step " + (t + 1));
+            sparse.advance(cache);
+            dense.advance(cache);
+            state = cache.state().copy();
+        }
+    }
+
+    /**
      * UORO is unbiased: over many independent draws of its random signs, the mean of its gradient
      * estimates converges to RTRL's gradient. Each component's mean is within 5 standard errors of
      * RTRL's (a 1-in-a-million miss for a normal mean, over the ~50 components), and the estimates

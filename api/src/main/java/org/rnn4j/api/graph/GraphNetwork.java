@@ -668,6 +668,97 @@ public final class GraphNetwork implements Network {
         }
     }
 
+    /**
+     * A weight or bias into group g reaches, within a step, g's unit when g is part of the state,
+     * and every state group downstream of g along connections without delay: one unit when that is
+     * g alone, none when it is nothing — else several, and the pattern is not this simple.
+     */
+    @Override
+    public int[] parameterUnits() {
+        int[] units = new int[parameters.size()];
+        for (int g = 1; g < groupCount; g++) {
+            boolean parameterised = bias[g] != null
+                    || Arrays.stream(incoming[g]).anyMatch(c -> kind[c] == Kind.FULL || kind[c] == Kind.DIAGONAL);
+            if (!parameterised) {
+                continue;  // a context copy, say: nothing of θ enters here
+            }
+            boolean own = stateOffset[g] >= 0;
+            if (reachesStateWithinStep(g, new boolean[groupCount])) {
+                return null;
+            }
+            int width = size[g];
+            for (int c : incoming[g]) {
+                if (kind[c] == Kind.FULL) {
+                    int sourceWidth = size[from[c]];
+                    for (int r = 0; r < width; r++) {
+                        for (int k = 0; k < sourceWidth; k++) {
+                            units[weightOffset[c] + r * sourceWidth + k] = own ? stateOffset[g] + r : -1;
+                        }
+                    }
+                } else if (kind[c] == Kind.DIAGONAL) {
+                    for (int r = 0; r < width; r++) {
+                        units[weightOffset[c] + r] = own ? stateOffset[g] + r : -1;
+                    }
+                }
+            }
+            if (bias[g] != null) {
+                for (int r = 0; r < width; r++) {
+                    units[biasOffset[g] + r] = own ? stateOffset[g] + r : -1;
+                }
+            }
+        }
+        return units;
+    }
+
+    /** Whether a state group other than g is reached from g along connections without delay. */
+    private boolean reachesStateWithinStep(int g, boolean[] seen) {
+        for (int c = 0; c < from.length; c++) {
+            if (from[c] == g && delay[c] == 0 && !seen[to[c]]) {
+                seen[to[c]] = true;
+                if (stateOffset[to[c]] >= 0 || reachesStateWithinStep(to[c], seen)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The immediate Jacobian on the units of {@link #parameterUnits()}: slope of the unit times what the weight multiplies. */
+    @Override
+    public void parameterJacobianOnUnits(StepCache stepCache, int row, double[] values) {
+        Tape tape = (Tape) stepCache;
+        for (int g : stateGroups) {
+            if (g == 0) {
+                continue;
+            }
+            int width = size[g];
+            int slopes = offset(tape, g, 0, 0) + row * width;
+            for (int c : incoming[g]) {
+                double[] x = tape.value[from[c]];
+                int sourceWidth = size[from[c]];
+                int base = offset(tape, from[c], 0, delay[c]) + row * sourceWidth;
+                if (kind[c] == Kind.FULL) {
+                    for (int r = 0; r < width; r++) {
+                        double slope = linear[g] ? 1 : tape.slope[g][slopes + r];
+                        int at = weightOffset[c] + r * sourceWidth;
+                        for (int k = 0; k < sourceWidth; k++) {
+                            values[at + k] = slope * x[base + k];
+                        }
+                    }
+                } else if (kind[c] == Kind.DIAGONAL) {
+                    for (int r = 0; r < width; r++) {
+                        values[weightOffset[c] + r] = (linear[g] ? 1 : tape.slope[g][slopes + r]) * x[base + r];
+                    }
+                }
+            }
+            if (bias[g] != null) {
+                for (int r = 0; r < width; r++) {
+                    values[biasOffset[g] + r] = linear[g] ? 1 : tape.slope[g][slopes + r];
+                }
+            }
+        }
+    }
+
     @Override
     public void addParameterJacobian(StepCache stepCache, int row, DMatrixRMaj sensitivity) {
         Tape tape = (Tape) stepCache;

@@ -127,6 +127,26 @@ public interface Network {
     }
 
     /**
+     * SnAp-1's sparsity pattern, when the network knows it and it is simple: for every parameter
+     * (in the order of {@link Parameters#flatten}) the one state unit its immediate ∂s_t/∂θ can
+     * reach, or −1 for none. Null when some parameter reaches several units within a step, or
+     * the network does not say — the {@code snap} trainer then finds the pattern from
+     * {@link #addParameterJacobian} and reads that densely. The tck checks a pattern given.
+     */
+    default int[] parameterUnits() {
+        return null;
+    }
+
+    /**
+     * For a network whose {@link #parameterUnits()} are not null: {@code values[j]} =
+     * ∂s_t[unit_j]/∂θ_j of sequence {@code row} for every parameter j with a unit (the others are
+     * left as they are) — the immediate Jacobian on SnAp-1's pattern, without forming it.
+     */
+    default void parameterJacobianOnUnits(StepCache cache, int row, double[] values) {
+        throw new UnsupportedOperationException(getClass().getName() + " gives no parameter units");
+    }
+
+    /**
      * Adds the immediate ∂s_t/∂θ of sequence {@code row} — s_{t-1} held fixed — into
      * {@code sensitivity} (n × p, columns in the order of {@link Parameters#flatten}). By default
      * derived from {@link #backward} ({@link JacobiansFromBackward}); override it for speed.
