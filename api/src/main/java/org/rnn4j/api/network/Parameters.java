@@ -105,8 +105,8 @@ public final class Parameters {
 
     /** Sets every value to zero. */
     public void zero() {
-        for (Block block : blocks) {
-            block.value().zero();
+        for (int i = 0; i < blocks.size(); i++) {  // by index: trainers call this every step, and an iterator is an allocation
+            blocks.get(i).value().zero();
         }
     }
 
@@ -120,14 +120,16 @@ public final class Parameters {
 
     /** Writes the flat vector θ into {@code flat[0..size)}. */
     public void flatten(double[] flat) {
-        for (Block block : blocks) {
+        for (int i = 0; i < blocks.size(); i++) {
+            Block block = blocks.get(i);
             System.arraycopy(block.value().data, 0, flat, block.offset(), block.size());
         }
     }
 
     /** Sets the values from the flat vector {@code flat[0..size)}. */
     public void unflatten(double[] flat) {
-        for (Block block : blocks) {
+        for (int i = 0; i < blocks.size(); i++) {
+            Block block = blocks.get(i);
             System.arraycopy(flat, block.offset(), block.value().data, 0, block.size());
         }
     }
