@@ -223,7 +223,8 @@ final class ForecastTest {
         }
     }
 
-    private static double[][] rows(DMatrixRMaj matrix) {
+    /** A matrix's rows as arrays, as a sequence is given to {@code Model.predict} and {@code forecast}. */
+    static double[][] rows(DMatrixRMaj matrix) {
         double[][] rows = new double[matrix.numRows][];
         for (int t = 0; t < rows.length; t++) {
             rows[t] = Arrays.copyOfRange(matrix.data, t * matrix.numCols, (t + 1) * matrix.numCols);

@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,7 +44,7 @@ final class TransformedSeriesTest {
     static void train() {
         rnn4j = Rnn4j.create(ConfigFactory.parseString(AIRLINE));
         model = rnn4j.train().model();
-        series = rows(rnn4j.data().sequences().get(0).inputs());
+        series = ForecastTest.rows(rnn4j.data().sequences().get(0).inputs());
     }
 
     /** The whole-sequence path (transform of the whole series, then restore) and the step-by-step one agree bit for bit. */
@@ -102,7 +101,7 @@ final class TransformedSeriesTest {
         Predictor learner = model.learner("rtrl");
         for (int t = 0; t < 20; t++) {
             learner.predict(series[t]);
-            learner.learn(rows(rnn4j.data().sequences().get(0).targets())[t]);
+            learner.learn(ForecastTest.rows(rnn4j.data().sequences().get(0).targets())[t]);
         }
         assertEquals(20 - (ORDER - 1), learner.updates());
     }
@@ -165,13 +164,5 @@ final class TransformedSeriesTest {
                 assertEquals(0, left.count(), "no run folder is left behind");
             }
         }
-    }
-
-    private static double[][] rows(DMatrixRMaj matrix) {
-        double[][] rows = new double[matrix.numRows][];
-        for (int t = 0; t < rows.length; t++) {
-            rows[t] = Arrays.copyOfRange(matrix.data, t * matrix.numCols, (t + 1) * matrix.numCols);
-        }
-        return rows;
     }
 }

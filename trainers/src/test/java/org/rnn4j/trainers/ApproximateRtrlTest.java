@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.rnn4j.api.InvalidInputException;
-import org.rnn4j.api.Topology;
 import org.rnn4j.api.data.DataSet;
 import org.rnn4j.api.data.Sequence;
 import org.rnn4j.api.loss.MeanSquaredError;
@@ -20,26 +19,12 @@ import org.rnn4j.api.network.Network;
 import org.rnn4j.api.network.StepCache;
 import org.rnn4j.tck.ContractChecks;
 import org.rnn4j.tck.TestTopologyContext;
-import org.rnn4j.topologies.ElmanTopology;
-import org.rnn4j.topologies.FullyRecurrentTopology;
-import org.rnn4j.topologies.JordanTopology;
-import org.rnn4j.topologies.PartiallyRecurrentTopology;
 
 /** SnAp-1 and UORO against exact RTRL: equal where SnAp-1 drops nothing, unbiased for UORO. */
 final class ApproximateRtrlTest {
 
-    private static Topology topology(String name) {
-        return switch (name) {
-            case "elman" -> new ElmanTopology();
-            case "jordan" -> new JordanTopology();
-            case "partially-recurrent" -> new PartiallyRecurrentTopology();
-            case "fully-recurrent" -> new FullyRecurrentTopology();
-            default -> throw new IllegalArgumentException(name);
-        };
-    }
-
     private static Network network(String topology, String settings) {
-        Network network = TestTopologyContext.build(topology(topology), settings, 2, 3, 1);
+        Network network = TestTopologyContext.build(Fixtures.topology(topology), settings, 2, 3, 1);
         ContractChecks.randomizeParameters(network, new SplittableRandom(4));
         return network;
     }

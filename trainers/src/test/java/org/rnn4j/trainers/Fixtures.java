@@ -20,6 +20,18 @@ final class Fixtures {
     private Fixtures() {
     }
 
+    /** The built-in topology of that name. */
+    static org.rnn4j.api.Topology topology(String name) {
+        return switch (name) {
+            case "feedforward" -> new org.rnn4j.topologies.FeedforwardTopology();
+            case "elman" -> new org.rnn4j.topologies.ElmanTopology();
+            case "jordan" -> new org.rnn4j.topologies.JordanTopology();
+            case "partially-recurrent" -> new org.rnn4j.topologies.PartiallyRecurrentTopology();
+            case "fully-recurrent" -> new org.rnn4j.topologies.FullyRecurrentTopology();
+            default -> throw new IllegalArgumentException(name);
+        };
+    }
+
     /** A trainer's or optimizer's defaults from reference.conf, under {@code overrides}. */
     static Config settings(String root, String overrides) {
         return ConfigFactory.parseString(overrides).withFallback(ConfigFactory.defaultReference().getConfig(root));

@@ -12,7 +12,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 import org.rnn4j.api.InvalidInputException;
-import org.rnn4j.api.Topology;
 import org.rnn4j.api.data.DataSet;
 import org.rnn4j.api.loss.MeanSquaredError;
 import org.rnn4j.api.network.Network;
@@ -21,29 +20,13 @@ import org.rnn4j.api.training.TrainingListener;
 import org.rnn4j.api.training.TrainingSetup;
 import org.rnn4j.tck.ContractChecks;
 import org.rnn4j.tck.TestTopologyContext;
-import org.rnn4j.topologies.ElmanTopology;
-import org.rnn4j.topologies.FeedforwardTopology;
-import org.rnn4j.topologies.FullyRecurrentTopology;
-import org.rnn4j.topologies.JordanTopology;
-import org.rnn4j.topologies.PartiallyRecurrentTopology;
 
 final class RtrlTrainerTest {
 
     private static final Config PER_SEQUENCE = Fixtures.settings("rnn4j.trainers.rtrl", "update = sequence");
 
-    private static Topology topology(String name) {
-        return switch (name) {
-            case "feedforward" -> new FeedforwardTopology();
-            case "elman" -> new ElmanTopology();
-            case "jordan" -> new JordanTopology();
-            case "partially-recurrent" -> new PartiallyRecurrentTopology();
-            case "fully-recurrent" -> new FullyRecurrentTopology();
-            default -> throw new IllegalArgumentException(name);
-        };
-    }
-
     private static Network network(String topology, String settings) {
-        Network network = TestTopologyContext.build(topology(topology), settings, 2, 3, 1);
+        Network network = TestTopologyContext.build(Fixtures.topology(topology), settings, 2, 3, 1);
         ContractChecks.randomizeParameters(network, new SplittableRandom(4));
         return network;
     }
