@@ -15,7 +15,7 @@ import org.rnn4j.api.network.Network;
  * every step; waiting threads spin briefly before they park, as the next round usually follows at
  * once. Threads are daemons and end with {@link #close}. A network that is not
  * {@link Network#concurrent()} gets a team of one: its chunks run one after another, with the
- * same results. Used by the thread that made it, one call at a time.
+ * same results. One {@link #run} at a time: not for two callers at once.
  */
 public final class RowChunks implements AutoCloseable {
 
