@@ -47,8 +47,9 @@ public final class RtrlTrainer extends OnlineTrainer {
         double cost = n * n * p * rows;
         if (cost > EXPENSIVE_STEP) {
             LOG.warn("rtrl: one step of this network costs about {} multiply-adds (n²·p·batch = {}²·{}·{}); offline,"
-                    + " bptt computes the same gradient far faster; online, snap (SnAp-1, about n·p) and uoro (about"
-                    + " n² + p) approximate it for less", String.format("%.1e", cost), (int) n, (int) p, rows);
+                    + " bptt computes the same gradient far faster; online, snap (SnAp-1: about n² + p on one-layer"
+                    + " networks, n·p on others) and uoro (about n² + p) approximate it for less",
+                    String.format("%.1e", cost), (int) n, (int) p, rows);
         }
         return Sensitivities::new;
     }
