@@ -1,8 +1,10 @@
 package org.rnn4j.core;
 
 import java.util.random.RandomGenerator;
+import org.rnn4j.api.Trainer;
 import org.rnn4j.api.network.Network;
 import org.rnn4j.api.training.TrainingSession;
+import org.rnn4j.core.plugin.PluginRegistry;
 
 /**
  * A trainer's session on a network of its own, made by {@link Rnn4j#epochRunner}: a distributed
@@ -13,15 +15,13 @@ import org.rnn4j.api.training.TrainingSession;
 public final class EpochRunner implements AutoCloseable {
 
     private final Network network;
-    private final String trainer;
+    private final Trainer trainer;
     private final TrainingSession session;
-    private final AutoCloseable closing;
 
-    EpochRunner(Network network, String trainer, TrainingSession session, AutoCloseable closing) {
+    EpochRunner(Network network, Trainer trainer, TrainingSession session) {
         this.network = network;
         this.trainer = trainer;
         this.session = session;
-        this.closing = closing;
     }
 
     /** The network the session trains, in place. */
@@ -31,23 +31,20 @@ public final class EpochRunner implements AutoCloseable {
 
     /** The trainer's name. */
     public String trainer() {
-        return trainer;
+        return trainer.name();
     }
 
     /** One pass over the session's data; returns the mean loss per target step. */
     public double runEpoch(int epoch, RandomGenerator random) {
-        return session.runEpoch(epoch, random);
+        return PluginRegistry.call(trainer, () -> session.runEpoch(epoch, random));
     }
 
     /** Ends the session: its threads, if it has any. */
     @Override
     public void close() {
-        try {
-            closing.close();
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        PluginRegistry.call(trainer, () -> {
+            session.close();
+            return null;
+        });
     }
 }

@@ -297,8 +297,7 @@ public final class Rnn4j {
         TrainingSetup setup = new TrainingSetup(settings.trainer().settings(), network, data, engine.loss(settings), updater,
                 batchSize, TrainingListener.NONE);
         TrainingSession session = PluginRegistry.call(trainer, () -> trainer.start(setup));
-        return new EpochRunner(network, trainer.name(),
-                (epoch, random) -> PluginRegistry.call(trainer, () -> session.runEpoch(epoch, random)), session);
+        return new EpochRunner(network, trainer, session);
     }
 
     /** Trains a new network on the configured data, telling each listener as it goes. */

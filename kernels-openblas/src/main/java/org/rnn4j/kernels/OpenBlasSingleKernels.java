@@ -102,11 +102,6 @@ final class OpenBlasSingleKernels implements MatrixKernels {
     }
 
     @Override
-    public boolean isSingle() {
-        return true;
-    }
-
-    @Override
     public void useThreads(int threads) {
         doubles.useThreads(threads);
     }

@@ -46,7 +46,6 @@ final class OpenBlasKernelsTest {
     @Test
     void singlePrecisionProductsAreDoublesToFloatRounding() {
         MatrixKernels single = new OpenBlasKernels().single();
-        assertTrue(single.isSingle());
         SplittableRandom random = new SplittableRandom(5);
         for (int[] shape : new int[][] {{3, 5, 7}, {32, 64, 64}, {32, 256, 256}, {17, 33, 65}}) {
             int m = shape[0];

@@ -107,11 +107,6 @@ public interface MatrixKernels {
         return SingleKernels.INSTANCE;
     }
 
-    /** Whether these products are computed in single precision. */
-    default boolean isSingle() {
-        return false;
-    }
-
     /**
      * Caps the threads one product may use, for hosts that already run one computation per core
      * (Spark's tasks), where a BLAS's own threads would only compete for the same cores. Kernels

@@ -54,9 +54,4 @@ final class SingleKernels implements MatrixKernels {
     public MatrixKernels single() {
         return this;
     }
-
-    @Override
-    public boolean isSingle() {
-        return true;
-    }
 }
