@@ -21,19 +21,17 @@ import org.rnn4j.api.graph.MatrixKernels;
  * call, where only a, b and the c to add to need copying in and only c out.
  *
  * <p>An operand that is mostly zeros (one-hot inputs, in the forward product and the input
- * weights' gradient) is multiplied by loops that skip its zeros: a one-hot row costs one column
- * of the other operand instead of a dense product.
+ * weights' gradient) is multiplied by {@link SparseProducts}' loops, which skip its zeros.
  */
 public final class OpenBlasKernels implements MatrixKernels {
 
     /** Multiply-adds from which a product goes to OpenBLAS. */
     static final long BLAS_FROM = 4096;
 
-    /** Fraction of non-zeros below which an operand's zeros are skipped instead of multiplied. */
-    static final double SPARSE_BELOW = 0.125;
-
     /** Per thread: one kernels object serves every network in the JVM, and each thread its own products. */
     private final ThreadLocal<Operands> operands = ThreadLocal.withInitial(Operands::new);
+
+    private final SparseProducts sparse = new SparseProducts();
 
     public OpenBlasKernels() {
         // Load the native library now, so that a platform without it fails at discovery, not mid-run.
@@ -59,9 +57,7 @@ public final class OpenBlasKernels implements MatrixKernels {
     public void multAddTransB(int m, int n, int k, double[] a, int aOffset, double[] b, int bOffset, double[] c, int cOffset) {
         if ((long) m * n * k < BLAS_FROM) {
             JAVA.multAddTransB(m, n, k, a, aOffset, b, bOffset, c, cOffset);
-        } else if (mostlyZeros(a, aOffset, m * k)) {
-            addSparseTimesTransposed(m, n, k, a, aOffset, b, bOffset, c, cOffset);
-        } else {
+        } else if (!sparseTimesTransposed(m, n, k, a, aOffset, b, bOffset, null, c, cOffset)) {
             dgemm(false, true, m, n, k, a, aOffset, b, bOffset, c, cOffset, 1.0);
         }
     }
@@ -70,11 +66,38 @@ public final class OpenBlasKernels implements MatrixKernels {
     public void multAddTransA(int m, int n, int k, double[] a, int aOffset, double[] b, int bOffset, double[] c, int cOffset) {
         if ((long) m * n * k < BLAS_FROM) {
             JAVA.multAddTransA(m, n, k, a, aOffset, b, bOffset, c, cOffset);
-        } else if (mostlyZeros(b, bOffset, k * n)) {
-            addTransposedTimesSparse(m, n, k, a, aOffset, b, bOffset, c, cOffset);
-        } else {
+        } else if (!transposedTimesSparse(m, n, k, a, aOffset, b, bOffset, c, cOffset)) {
             dgemm(true, false, m, n, k, a, aOffset, b, bOffset, c, cOffset, 1.0);
         }
+    }
+
+    /**
+     * c += a · bᵀ by {@link SparseProducts} if a is mostly zeros — through {@code transposed}, b's
+     * transposed copy (if not null), when a has more non-zeros than b has columns — else false, c untouched.
+     */
+    boolean sparseTimesTransposed(int m, int n, int k, double[] a, int aOffset, double[] b, int bOffset,
+                                  SparseProducts.Transposed transposed, double[] c, int cOffset) {
+        SparseProducts.Scratch nonZeros = sparse.nonZeros(a, aOffset, m * k);
+        if (nonZeros == null) {
+            return false;
+        }
+        if (transposed != null && nonZeros.count >= k) {
+            SparseProducts.timesTransposed(n, k, a, aOffset, nonZeros, transposed.of(b, bOffset, n, k), c, cOffset);
+        } else {
+            SparseProducts.timesTransposed(n, k, a, aOffset, nonZeros, b, bOffset, c, cOffset);
+        }
+        return true;
+    }
+
+    /** c += aᵀ · b by {@link SparseProducts} if b is mostly zeros, else false, c untouched. */
+    boolean transposedTimesSparse(int m, int n, int k, double[] a, int aOffset, double[] b, int bOffset, double[] c,
+                                  int cOffset) {
+        SparseProducts.Scratch nonZeros = sparse.nonZeros(b, bOffset, k * n);
+        if (nonZeros == null) {
+            return false;
+        }
+        SparseProducts.transposedTimes(m, n, a, aOffset, b, bOffset, nonZeros, c, cOffset);
+        return true;
     }
 
     @Override
@@ -104,6 +127,7 @@ public final class OpenBlasKernels implements MatrixKernels {
         double[] values;
         int offset;
         final NativeArray copy = new NativeArray();
+        final SparseProducts.Transposed transposed = new SparseProducts.Transposed();
     }
 
     @Override
@@ -112,15 +136,16 @@ public final class OpenBlasKernels implements MatrixKernels {
         held.values = values;
         held.offset = offset;
         held.copy.holding(values, offset, length);
+        held.transposed.forget();
         return held;
     }
 
     @Override
     public void multAddTransB(int m, int n, int k, double[] a, int aOffset, MatrixKernels.Held b, double[] c, int cOffset) {
         Held held = (Held) b;
-        if ((long) m * n * k < BLAS_FROM || mostlyZeros(a, aOffset, m * k)) {
-            multAddTransB(m, n, k, a, aOffset, held.values, held.offset, c, cOffset);
-        } else {
+        if ((long) m * n * k < BLAS_FROM) {
+            JAVA.multAddTransB(m, n, k, a, aOffset, held.values, held.offset, c, cOffset);
+        } else if (!sparseTimesTransposed(m, n, k, a, aOffset, held.values, held.offset, held.transposed, c, cOffset)) {
             dgemm(false, true, m, n, k, a, aOffset, held.copy.pointer, c, cOffset);
         }
     }
@@ -156,48 +181,6 @@ public final class OpenBlasKernels implements MatrixKernels {
         cblas_dgemm(CblasRowMajor, transA ? CblasTrans : CblasNoTrans, transB ? CblasTrans : CblasNoTrans, m, n, k, 1.0,
                 na, transA ? m : k, nb, transB ? k : n, beta, nc, n);
         buffers.c.buffer.get(0, c, cOffset, m * n);
-    }
-
-    /** Whether fewer than {@link #SPARSE_BELOW} of {@code length} values from {@code offset} are non-zero; stops early when not. */
-    static boolean mostlyZeros(double[] values, int offset, int length) {
-        int limit = (int) (length * SPARSE_BELOW);
-        int nonZeros = 0;
-        for (int i = offset, end = offset + length; i < end; i++) {
-            if (values[i] != 0 && ++nonZeros > limit) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** c += a · bᵀ, visiting only a's non-zeros: each adds a multiple of one column of bᵀ to a row of c. */
-    private static void addSparseTimesTransposed(int m, int n, int k, double[] a, int aOffset, double[] b, int bOffset,
-                                                 double[] c, int cOffset) {
-        for (int i = 0; i < m; i++) {
-            for (int p = 0; p < k; p++) {
-                double v = a[aOffset + i * k + p];
-                if (v != 0) {
-                    for (int j = 0; j < n; j++) {
-                        c[cOffset + i * n + j] += v * b[bOffset + j * k + p];
-                    }
-                }
-            }
-        }
-    }
-
-    /** c += aᵀ · b, visiting only b's non-zeros: each adds a multiple of one row of a to a column of c. */
-    private static void addTransposedTimesSparse(int m, int n, int k, double[] a, int aOffset, double[] b, int bOffset,
-                                                 double[] c, int cOffset) {
-        for (int p = 0; p < k; p++) {
-            for (int q = 0; q < n; q++) {
-                double v = b[bOffset + p * n + q];
-                if (v != 0) {
-                    for (int i = 0; i < m; i++) {
-                        c[cOffset + i * n + q] += a[aOffset + p * m + i] * v;
-                    }
-                }
-            }
-        }
     }
 
     /** A thread's native copies of a, b and c. */

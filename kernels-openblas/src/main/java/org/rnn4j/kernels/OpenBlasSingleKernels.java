@@ -32,9 +32,7 @@ final class OpenBlasSingleKernels implements MatrixKernels {
     public void multAddTransB(int m, int n, int k, double[] a, int aOffset, double[] b, int bOffset, double[] c, int cOffset) {
         if ((long) m * n * k < OpenBlasKernels.BLAS_FROM) {
             small.multAddTransB(m, n, k, a, aOffset, b, bOffset, c, cOffset);
-        } else if (OpenBlasKernels.mostlyZeros(a, aOffset, m * k)) {
-            doubles.multAddTransB(m, n, k, a, aOffset, b, bOffset, c, cOffset);
-        } else {
+        } else if (!doubles.sparseTimesTransposed(m, n, k, a, aOffset, b, bOffset, null, c, cOffset)) {
             sgemm(false, true, m, n, k, a, aOffset, b, bOffset, c, cOffset);
         }
     }
@@ -43,9 +41,7 @@ final class OpenBlasSingleKernels implements MatrixKernels {
     public void multAddTransA(int m, int n, int k, double[] a, int aOffset, double[] b, int bOffset, double[] c, int cOffset) {
         if ((long) m * n * k < OpenBlasKernels.BLAS_FROM) {
             small.multAddTransA(m, n, k, a, aOffset, b, bOffset, c, cOffset);
-        } else if (OpenBlasKernels.mostlyZeros(b, bOffset, k * n)) {
-            doubles.multAddTransA(m, n, k, a, aOffset, b, bOffset, c, cOffset);
-        } else {
+        } else if (!doubles.transposedTimesSparse(m, n, k, a, aOffset, b, bOffset, c, cOffset)) {
             sgemm(true, false, m, n, k, a, aOffset, b, bOffset, c, cOffset);
         }
     }
@@ -64,6 +60,7 @@ final class OpenBlasSingleKernels implements MatrixKernels {
         double[] values;
         int offset;
         final NativeFloats copy = new NativeFloats();
+        final SparseProducts.Transposed transposed = new SparseProducts.Transposed();
     }
 
     /** The weights rounded to float once, not on every product: a window's steps all read them. */
@@ -73,15 +70,16 @@ final class OpenBlasSingleKernels implements MatrixKernels {
         held.values = values;
         held.offset = offset;
         held.copy.holding(values, offset, length, operands.get());
+        held.transposed.forget();
         return held;
     }
 
     @Override
     public void multAddTransB(int m, int n, int k, double[] a, int aOffset, MatrixKernels.Held b, double[] c, int cOffset) {
         Held held = (Held) b;
-        if ((long) m * n * k < OpenBlasKernels.BLAS_FROM || OpenBlasKernels.mostlyZeros(a, aOffset, m * k)) {
-            multAddTransB(m, n, k, a, aOffset, held.values, held.offset, c, cOffset);
-        } else {
+        if ((long) m * n * k < OpenBlasKernels.BLAS_FROM) {
+            small.multAddTransB(m, n, k, a, aOffset, held.values, held.offset, c, cOffset);
+        } else if (!doubles.sparseTimesTransposed(m, n, k, a, aOffset, held.values, held.offset, held.transposed, c, cOffset)) {
             sgemm(false, true, m, n, k, a, aOffset, held.copy.pointer, c, cOffset);
         }
     }

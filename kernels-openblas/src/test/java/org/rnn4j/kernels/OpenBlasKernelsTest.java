@@ -1,7 +1,8 @@
 package org.rnn4j.kernels;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -191,7 +192,7 @@ final class OpenBlasKernelsTest {
             int inputs = shape[1];
             int units = shape[2];
             DMatrixRMaj x = oneHot(rows, inputs, random);
-            assertTrue(OpenBlasKernels.mostlyZeros(x.data, 0, x.getNumElements()));
+            assertTrue(new SparseProducts().nonZeros(x.data, 0, x.getNumElements()) != null);
             DMatrixRMaj w = random(units, inputs, random);
             DMatrixRMaj z0 = random(rows, units, random);
             DMatrixRMaj expected = z0.copy();
@@ -214,7 +215,56 @@ final class OpenBlasKernelsTest {
             blas.multAddTransA(units, inputs, rows, shifted(delta, 5), 5, shifted(x, 4), 4, padded, 2);
             assertClose(expected, block(padded, 2, units, inputs), "multAddTransA of blocks, one-hot b");
         }
-        assertFalse(OpenBlasKernels.mostlyZeros(random(32, 64, random).data, 0, 32 * 64));
+        assertNull(new SparseProducts().nonZeros(random(32, 64, random).data, 0, 32 * 64));
+    }
+
+    /**
+     * The loops over a one-hot operand's non-zeros add each element's terms in the order of the
+     * dense loops, whichever way they read the other operand (down its columns, or along the rows of
+     * a transposed copy: the held weights' for many rows, the gradient's scratch for many non-zeros)
+     * — bit for bit, in both precisions.
+     */
+    @Test
+    void oneHotProductsAddTheirTermsInTheDenseLoopsOrder() {
+        SplittableRandom random = new SplittableRandom(3);
+        for (MatrixKernels kernels : List.of(new OpenBlasKernels(), new OpenBlasKernels().single())) {
+            for (int rows : new int[] {16, 1600}) {  // fewer non-zeros than columns, and more
+                int inputs = 64;
+                int units = 256;
+                DMatrixRMaj x = oneHot(rows, inputs, random);
+                DMatrixRMaj w = random(units, inputs, random);
+                DMatrixRMaj z0 = random(rows, units, random);
+                double[] expected = z0.data.clone();
+                for (int i = 0; i < rows; i++) {
+                    for (int p = 0; p < inputs; p++) {
+                        double v = x.get(i, p);
+                        for (int j = 0; j < units; j++) {
+                            expected[i * units + j] += v * w.get(j, p);
+                        }
+                    }
+                }
+                double[] plain = z0.data.clone();
+                kernels.multAddTransB(rows, units, inputs, x.data, 0, w.data, 0, plain, 0);
+                double[] held = z0.data.clone();
+                kernels.multAddTransB(rows, units, inputs, x.data, 0, kernels.hold(w.data, 0, w.data.length, null), held, 0);
+                assertArrayEquals(expected, plain, "x · wᵀ, " + rows + " rows");
+                assertArrayEquals(expected, held, "x · wᵀ held, " + rows + " rows");
+
+                DMatrixRMaj delta = random(rows, units, random);
+                DMatrixRMaj g0 = random(units, inputs, random);
+                double[] gradient = g0.data.clone();
+                for (int p = 0; p < rows; p++) {
+                    for (int q = 0; q < inputs; q++) {
+                        for (int i = 0; i < units; i++) {
+                            gradient[i * inputs + q] += delta.get(p, i) * x.get(p, q);
+                        }
+                    }
+                }
+                double[] actual = g0.data.clone();
+                kernels.multAddTransA(units, inputs, rows, delta.data, 0, x.data, 0, actual, 0);
+                assertArrayEquals(gradient, actual, "δᵀ · x, " + rows + " rows");
+            }
+        }
     }
 
     /**
