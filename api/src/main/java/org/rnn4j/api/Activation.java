@@ -25,6 +25,15 @@ public interface Activation extends Plugin {
         }
     }
 
+    /**
+     * This function for networks in single precision ({@link Precision#SINGLE}), whose products
+     * keep about 7 significant digits: an implementation may return a faster form accurate to a few
+     * units in {@code float}'s last place. By default this one.
+     */
+    default Activation single() {
+        return this;
+    }
+
     /** Writes f'(x[i]) into {@code d[i]} for from ≤ i &lt; to, given fx[i] = f(x[i]). */
     default void derivatives(double[] x, double[] fx, double[] d, int from, int to) {
         for (int i = from; i < to; i++) {

@@ -9,8 +9,8 @@ public enum Precision {
     DOUBLE,
     /**
      * The large products in {@code float} (OpenBLAS's {@code sgemm} when it is installed): faster
-     * for large layers, about 7 significant digits; parameters, optimizer state and losses stay in
-     * {@code double}.
+     * for large layers, about 7 significant digits; the activations in their {@link Activation#single()}
+     * forms; parameters, optimizer state and losses stay in {@code double}.
      */
     SINGLE
 }

@@ -77,9 +77,10 @@ public final class GraphNetwork implements Network {
     private final Parameters parameters;
     private final MatrixKernels kernels;
 
-    GraphNetwork(LayerGraph graph, MatrixKernels kernels) {
+    GraphNetwork(LayerGraph graph, org.rnn4j.api.Precision precision) {
         this.graph = graph;
-        this.kernels = kernels;
+        boolean single = precision == org.rnn4j.api.Precision.SINGLE;
+        this.kernels = single ? MatrixKernels.best().single() : MatrixKernels.best();
         List<Group> groups = graph.groups();
         List<Connection> connections = graph.connections();
         groupCount = groups.size();
@@ -88,7 +89,8 @@ public final class GraphNetwork implements Network {
         linear = new boolean[groupCount];
         for (int g = 0; g < groupCount; g++) {
             size[g] = groups.get(g).size();
-            activation[g] = groups.get(g).activation();
+            Activation declared = groups.get(g).activation();  // null for the input group
+            activation[g] = single && declared != null ? declared.single() : declared;
             linear[g] = activation[g] instanceof Identity;
         }
         int connectionCount = connections.size();

@@ -160,7 +160,7 @@ public final class LayerGraph {
      * a topology builds with {@link #network(RandomGenerator)}.
      */
     public GraphNetwork network() {
-        return new GraphNetwork(this, MatrixKernels.best());
+        return new GraphNetwork(this, org.rnn4j.api.Precision.DOUBLE);
     }
 
     /**
@@ -178,8 +178,7 @@ public final class LayerGraph {
      * topology passes its {@code TopologyContext.precision()} ({@code rnn4j.precision}).
      */
     public GraphNetwork network(java.util.random.RandomGenerator random, org.rnn4j.api.Precision precision) {
-        MatrixKernels kernels = precision == org.rnn4j.api.Precision.SINGLE ? MatrixKernels.best().single() : MatrixKernels.best();
-        GraphNetwork network = new GraphNetwork(this, kernels);
+        GraphNetwork network = new GraphNetwork(this, precision);
         for (Connection connection : connections) {
             if (connection.trainable()) {
                 connection.init().fill(network.parameters().get(connection.name()), random);

@@ -1,6 +1,7 @@
 package org.rnn4j.api.activation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -67,6 +68,38 @@ final class ActivationsTest {
         }
         assertTrue(Double.isNaN(Tanh.tanh(Double.NaN)));
         assertEquals(Double.doubleToRawLongBits(-0.0), Double.doubleToRawLongBits(Tanh.tanh(-0.0)));
+    }
+
+    /** Single precision's tanh: within 4 units in float's last place, its derivative from its value, NaN kept. */
+    @Test
+    void singlePrecisionTanhIsWithinFourFloatUlp() {
+        Activation single = new Tanh().single();
+        java.util.SplittableRandom random = new java.util.SplittableRandom(8);
+        for (int i = 0; i < 1_000_000; i++) {
+            double x = i % 2 == 0 ? random.nextDouble(-1, 1) : random.nextDouble(-25, 25);
+            double expected = StrictMath.tanh(x);
+            assertTrue(Math.abs(single.value(x) - expected) <= 4 * Math.ulp((float) expected), "tanh(" + x + ")");
+        }
+        for (double x : new double[] {0.0, 1e-30, -1e-300, 7.9, 9.01, 1e300, Double.NEGATIVE_INFINITY}) {
+            double expected = StrictMath.tanh(x);
+            assertTrue(Math.abs(single.value(x) - expected) <= 4 * Math.ulp((float) expected), "tanh(" + x + ")");
+        }
+        assertTrue(Double.isNaN(single.value(Double.NaN)));
+        for (double x : new double[] {-7.3, -2.2, -0.7, -0.1, 0.13, 0.9, 1.7, 3.1}) {
+            double numeric = (single.value(x + 1e-4) - single.value(x - 1e-4)) / 2e-4;
+            assertEquals(numeric, single.derivative(x, single.value(x)), 1e-6, "tanh'(" + x + ")");
+        }
+        double[] x = {-3, -0.5, 0, 0.25, 2};
+        double[] fx = new double[5];
+        single.values(x, fx, 0, 5);
+        for (int i = 0; i < x.length; i++) {
+            assertEquals(single.value(x[i]), fx[i], 0.0);
+        }
+        for (Activation activation : builtIns()) {
+            if (!(activation instanceof Tanh)) {
+                assertSame(activation, activation.single(), activation.name() + " is exact in single precision");
+            }
+        }
     }
 
     @Test
