@@ -37,11 +37,7 @@ final class SparseProducts {
                 if (values.length < n * k) {
                     values = new double[n * k];
                 }
-                for (int j = 0; j < n; j++) {
-                    for (int p = 0; p < k; p++) {
-                        values[p * n + j] = b[bOffset + j * k + p];
-                    }
-                }
+                transpose(n, k, b, bOffset, values, 0);
                 made = true;
             }
             return values;
@@ -127,11 +123,7 @@ final class SparseProducts {
             nonZeros.transposed = new double[m * n];
         }
         double[] ct = nonZeros.transposed;
-        for (int i = 0; i < m; i++) {
-            for (int q = 0; q < n; q++) {
-                ct[q * m + i] = c[cOffset + i * n + q];
-            }
-        }
+        transpose(m, n, c, cOffset, ct, 0);
         for (int e = 0; e < nonZeros.count; e++) {
             int position = nonZeros.positions[e];
             int p = position / n;
@@ -143,9 +135,23 @@ final class SparseProducts {
                 ct[cq + i] += a[ap + i] * v;
             }
         }
-        for (int i = 0; i < m; i++) {
-            for (int q = 0; q < n; q++) {
-                c[cOffset + i * n + q] = ct[q * m + i];
+        transpose(n, m, ct, 0, c, cOffset);
+    }
+
+    /** Tiles of the transpose: each reads and writes a few cache lines, where whole rows would stride across pages. */
+    private static final int TILE = 16;
+
+    /** to (cols × rows) = fromᵀ, from being rows × cols; tile by tile. */
+    static void transpose(int rows, int cols, double[] from, int fromOffset, double[] to, int toOffset) {
+        for (int r0 = 0; r0 < rows; r0 += TILE) {
+            int r1 = Math.min(rows, r0 + TILE);
+            for (int c0 = 0; c0 < cols; c0 += TILE) {
+                int c1 = Math.min(cols, c0 + TILE);
+                for (int r = r0; r < r1; r++) {
+                    for (int c = c0; c < c1; c++) {
+                        to[toOffset + c * rows + r] = from[fromOffset + r * cols + c];
+                    }
+                }
             }
         }
     }
