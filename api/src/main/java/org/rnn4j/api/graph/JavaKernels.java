@@ -77,6 +77,10 @@ final class JavaKernels implements MatrixKernels {
             EJML.multAdd(m, n, k, a, aOffset, b, bOffset, c, cOffset);
             return;
         }
+        if (k == 1) {
+            addOuterProduct(m, n, a, aOffset, b, bOffset, c, cOffset);
+            return;
+        }
         for (int i = 0; i < m; i++) {
             int ai = aOffset + i * k;
             int ci = cOffset + i * n;
@@ -107,6 +111,20 @@ final class JavaKernels implements MatrixKernels {
                     sum += a[ai + p] * b[bOffset + p * n + j];
                 }
                 c[ci + j] = sum;
+            }
+        }
+    }
+
+    /**
+     * c += a · b for k = 1 (a column times a row: one output unit's δ back to a layer over a window's
+     * steps), down c's columns: one long loop per column instead of a short one per row (measured
+     * 2.1 → 0.8 µs for 300 × 6). One term per element, so the same numbers.
+     */
+    private static void addOuterProduct(int m, int n, double[] a, int aOffset, double[] b, int bOffset, double[] c, int cOffset) {
+        for (int j = 0; j < n; j++) {
+            double bj = b[bOffset + j];
+            for (int i = 0; i < m; i++) {
+                c[cOffset + i * n + j] += a[aOffset + i] * bj;
             }
         }
     }

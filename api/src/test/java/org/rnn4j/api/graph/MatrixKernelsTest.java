@@ -28,7 +28,7 @@ final class MatrixKernelsTest {
     @Test
     void javaKernelsMatchEjml() {
         SplittableRandom random = new SplittableRandom(1);
-        for (int[] shape : new int[][] {{1, 1, 1}, {1, 6, 6}, {3, 5, 7}, {6, 300, 1}, {6, 300, 6}, {7, 5, 3}, {32, 8, 8}, {1, 64, 64}, {40, 40, 40}}) {
+        for (int[] shape : new int[][] {{1, 1, 1}, {1, 6, 6}, {3, 5, 7}, {6, 300, 1}, {300, 1, 6}, {6, 300, 6}, {7, 5, 3}, {32, 8, 8}, {1, 64, 64}, {40, 40, 40}}) {
             int m = shape[0];
             int k = shape[1];
             int n = shape[2];
