@@ -19,6 +19,12 @@ mvn -B -q -Pbenchmarks -pl benchmarks -am install -DskipTests >&2
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
 echo "java: $(java -version 2>&1 | head -1)"
 echo "torch: $(/usr/bin/python3 -c 'import torch; print(torch.__version__)' 2>/dev/null || echo none)"
+# Which kernels each side's OpenBLAS chose for this CPU (OPENBLAS_CORETYPE, if set, forces them for both):
+# OpenBLAS 0.3.31 takes CPUs newer than it (AMD Zen 5) for a Haswell and uses its AVX2 kernels.
+core() { grep -m1 -o 'Core: .*' || echo "Core: unknown"; }
+echo "OpenBLAS: rnn4j's $(OPENBLAS_VERBOSE=2 java -cp benchmarks/target/benchmarks.jar org.rnn4j.benchmarks.Compare --kernels 2>&1 | core)," \
+  "PyTorch's $(OPENBLAS_VERBOSE=2 /usr/bin/python3 -c 'import torch; torch.ones(64, 64) @ torch.ones(64, 64)' 2>&1 | core)" \
+  "(OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE:-unset})"
 echo
 # OpenBLAS computes each product on the calling thread: rnn4j's parallelism is its own threads
 # (rnn4j.trainer.threads), each row of the table says how many. Compare runs PyTorch with the

@@ -51,6 +51,10 @@ public final class Compare {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("--kernels")) {  // loads them: compare.sh reads the BLAS's core from its log
+            System.out.println(org.rnn4j.api.graph.MatrixKernels.best().getClass().getSimpleName());
+            return;
+        }
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"workload", "system", "median time", "final loss", "peer / rnn4j"});
 
@@ -98,6 +102,10 @@ public final class Compare {
                 + " the timed batches bit-identical: %s", cores, batched[0] / batchedAll[0], identical ? "yes" : "NO"));
         targets.add(String.format(Locale.ROOT, "    this machine's own scaling, a loop of square roots split over %d plain"
                 + " threads against 1, medians of 5: %.2fx", cores, scaling(cores)));
+        double[] product = stepProducts(cores);
+        targets.add(String.format(Locale.ROOT, "    (d)'s step product, 16x16x16 by %s: %.0f ns on 1 thread, %.0f ns each on %d"
+                + " threads at once (medians of 5)", org.rnn4j.api.graph.MatrixKernels.best().getClass().getSimpleName(),
+                product[0], product[1], cores));
         if (torch != null) {
             String version = "PyTorch " + torch.path("torch").asText();
             double smallTorch = torch.path("small_epoch_seconds").asDouble();
@@ -453,6 +461,45 @@ public final class Compare {
     }
 
     /** How much faster {@code threads} threads run a loop of pure arithmetic than one: the best this machine allows now. */
+    /**
+     * Nanoseconds per 16 × 16 × 16 product c += a · b (the step products of (d)) through the kernels
+     * a run uses, on one thread, then on {@code threads} threads at once, each with its own operands:
+     * whether the BLAS lets threads multiply side by side. Medians of 5.
+     */
+    static double[] stepProducts(int threads) throws InterruptedException {
+        org.rnn4j.api.graph.MatrixKernels kernels = org.rnn4j.api.graph.MatrixKernels.best();
+        int products = 200_000;
+        double[] one = new double[5];
+        double[] all = new double[5];
+        for (int r = 0; r < one.length; r++) {
+            long start = System.nanoTime();
+            multiply(kernels, products);
+            one[r] = (System.nanoTime() - start) / (double) products;
+            start = System.nanoTime();
+            Thread[] others = new Thread[threads - 1];
+            for (int t = 0; t < others.length; t++) {
+                others[t] = new Thread(() -> multiply(kernels, products));
+                others[t].start();
+            }
+            multiply(kernels, products);
+            for (Thread other : others) {
+                other.join();
+            }
+            all[r] = (System.nanoTime() - start) / (double) products;
+        }
+        return new double[] {median(one), median(all)};
+    }
+
+    private static void multiply(org.rnn4j.api.graph.MatrixKernels kernels, int products) {
+        double[] a = Networks.random(16, 16, 3).data;
+        double[] b = Networks.random(16, 16, 4).data;
+        double[] c = new double[16 * 16];
+        for (int p = 0; p < products; p++) {
+            kernels.multAdd(16, 16, 16, a, 0, b, 0, c, 0);
+        }
+        SINK.add(c[0]);
+    }
+
     static double scaling(int threads) throws InterruptedException {
         double[] ratios = new double[5];
         for (int r = 0; r < ratios.length; r++) {
