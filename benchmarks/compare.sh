@@ -19,8 +19,8 @@ mvn -B -q -Pbenchmarks -pl benchmarks -am install -DskipTests >&2
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
 echo "java: $(java -version 2>&1 | head -1)"
 echo "torch: $(/usr/bin/python3 -c 'import torch; print(torch.__version__)' 2>/dev/null || echo none)"
-# Which kernels each side's OpenBLAS chose for this CPU (OPENBLAS_CORETYPE, if set, forces them for both):
-# OpenBLAS 0.3.31 takes CPUs newer than it (AMD Zen 5) for a Haswell and uses its AVX2 kernels.
+# Which kernels each side's OpenBLAS uses: its choice for this CPU, or the one OPENBLAS_CORETYPE forces on
+# both (this machine's environment sets Haswell: AVX2 kernels on a CPU that has AVX-512).
 core() { grep -m1 -o 'Core: .*' || echo "Core: unknown"; }
 echo "OpenBLAS: rnn4j's $(OPENBLAS_VERBOSE=2 java -cp benchmarks/target/benchmarks.jar org.rnn4j.benchmarks.Compare --kernels 2>&1 | core)," \
   "PyTorch's $(OPENBLAS_VERBOSE=2 /usr/bin/python3 -c 'import torch; torch.ones(64, 64) @ torch.ones(64, 64)' 2>&1 | core)" \
