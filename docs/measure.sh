@@ -111,6 +111,12 @@ for seed in 1 2 3; do
   done
 done
 
+# docs/training.md: how far single precision moves a network's values and gradients (gradcheck's check).
+for h in 8 64; do
+  printf '%-44s ' "single precision against double, elman [$h]"
+  ./rnn4j gradcheck -Drnn4j.precision=single "-Drnn4j.topology.hidden=[$h]" | grep 'single precision' | sed -E 's/ +/ /g'
+done
+
 # docs/embedding.md: the sensor example's loss on later, drifted readings before and after online learning.
 mvn -B -q -Dstyle.color=never -pl embedding-example -am install -DskipTests >/dev/null
 mvn -B -q -Dstyle.color=never -pl embedding-example dependency:build-classpath -Dmdep.outputFile="$out/classpath" >/dev/null

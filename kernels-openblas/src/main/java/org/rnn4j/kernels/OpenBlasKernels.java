@@ -154,7 +154,7 @@ public final class OpenBlasKernels implements MatrixKernels {
     public void multAdd(int m, int n, int k, double[] a, int aOffset, MatrixKernels.Held b, double[] c, int cOffset) {
         Held held = (Held) b;
         if ((long) m * n * k < BLAS_FROM) {
-            multAdd(m, n, k, a, aOffset, held.values, held.offset, c, cOffset);
+            JAVA.multAdd(m, n, k, a, aOffset, held.values, held.offset, c, cOffset);
         } else {
             dgemm(false, false, m, n, k, a, aOffset, held.copy.pointer, c, cOffset);
         }
