@@ -31,6 +31,8 @@ public final class RowChunks implements AutoCloseable {
     private volatile long round;
     /** Workers still running the current round's chunks. */
     private final AtomicInteger running = new AtomicInteger();
+    /** Per chunk, the last round that took it: a chunk is taken once per round, by whoever gets it first. */
+    private java.util.concurrent.atomic.AtomicLongArray taken = new java.util.concurrent.atomic.AtomicLongArray(0);
     private final Throwable[] failures;
     private final int[] failedChunk;
     private volatile IntConsumer task;
@@ -119,6 +121,9 @@ public final class RowChunks implements AutoCloseable {
             }
             return;
         }
+        if (taken.length() < chunks) {
+            taken = new java.util.concurrent.atomic.AtomicLongArray(chunks);  // a larger batch than before: once
+        }
         this.task = task;
         this.count = chunks;
         this.caller = Thread.currentThread();
@@ -140,14 +145,27 @@ public final class RowChunks implements AutoCloseable {
         rethrow();
     }
 
-    /** The chunks of team member {@code id}: every threads-th, from its own. */
+    /**
+     * Team member {@code id}'s part of a round: its own chunks (every threads-th, from its own, so
+     * that a chunk's arrays stay in one core's cache from batch to batch), then any other member's it
+     * finds not yet taken, from the last — so a thread the host holds up does not hold up the round.
+     * Which thread computes a chunk changes nothing in it.
+     */
     private void share(int id) {
         IntConsumer current = task;
         int chunks = count;
-        int chunk = id;
+        long now = round;
+        int chunk = -1;
         try {
-            for (; chunk < chunks; chunk += threads) {
-                current.accept(chunk);
+            for (chunk = id; chunk < chunks; chunk += threads) {
+                if (taken.getAndSet(chunk, now) != now) {
+                    current.accept(chunk);
+                }
+            }
+            for (chunk = chunks - 1; chunk >= 0; chunk--) {
+                if (taken.getAndSet(chunk, now) != now) {
+                    current.accept(chunk);
+                }
             }
         } catch (RuntimeException | Error e) {
             failures[id] = e;

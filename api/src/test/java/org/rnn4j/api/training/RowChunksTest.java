@@ -26,15 +26,33 @@ final class RowChunksTest {
     @Test
     void everyChunkRunsOnceSpreadOverTheTeam() {
         try (RowChunks chunks = new RowChunks(4, 3)) {
-            for (int round = 0; round < 100; round++) {
+            Set<String> threads = ConcurrentHashMap.newKeySet();
+            for (int round = 0; round < 20; round++) {
                 int[] runs = new int[7];
-                Set<String> threads = ConcurrentHashMap.newKeySet();
                 chunks.run(7, c -> {
                     runs[c]++;
                     threads.add(Thread.currentThread().getName());
+                    java.util.concurrent.locks.LockSupport.parkNanos(200_000);  // long enough for every thread to take some
                 });
                 assertArrayEquals(new int[] {1, 1, 1, 1, 1, 1, 1}, runs);
-                assertEquals(3, threads.size(), "the caller and two workers");
+            }
+            assertEquals(3, threads.size(), "the caller and two workers");
+        }
+    }
+
+    /** Chunks are taken, not dealt: while one thread is held up, the others take the rest. */
+    @Test
+    void aThreadHeldUpTakesNoMoreChunks() {
+        try (RowChunks chunks = new RowChunks(1, 3)) {
+            String[] ranBy = new String[7];
+            chunks.run(7, c -> {
+                ranBy[c] = Thread.currentThread().getName();
+                if (c == 0) {
+                    java.util.concurrent.locks.LockSupport.parkNanos(50_000_000);
+                }
+            });
+            for (int c = 1; c < 7; c++) {
+                assertTrue(!ranBy[c].equals(ranBy[0]), "chunk " + c + " waited for the thread held up by chunk 0");
             }
         }
     }
