@@ -60,6 +60,35 @@ public abstract class ActivationContractTest {
         }
     }
 
+    /**
+     * The single-precision form ({@link Activation#single()}, by default the activation itself) has
+     * the same name, values within float's precision of the exact ones (1e-6 relative, or absolute
+     * near zero), and bulk methods equal to its element-wise ones.
+     */
+    @Test
+    void singlePrecisionFormAgreesToFloatPrecision() {
+        Activation exact = activation();
+        Activation single = exact.single();
+        assertEquals(exact.name(), single.name(), "the single-precision form's name");
+        SplittableRandom random = new SplittableRandom(33);
+        double[] x = new double[200];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = random.nextDouble(-2 * range(), 2 * range());
+            double expected = exact.value(x[i]);
+            assertEquals(expected, single.value(x[i]), 1e-6 * Math.max(1, Math.abs(expected)), "f(" + x[i] + ") in single precision");
+            assertEquals(exact.derivative(x[i], expected), single.derivative(x[i], single.value(x[i])),
+                    1e-5 * Math.max(1, Math.abs(exact.derivative(x[i], expected))), "f'(" + x[i] + ") in single precision");
+        }
+        double[] fx = new double[x.length];
+        double[] d = new double[x.length];
+        single.values(x, fx, 0, x.length);
+        single.derivatives(x, fx, d, 0, x.length);
+        for (int i = 0; i < x.length; i++) {
+            assertEquals(single.value(x[i]), fx[i], "single-precision value " + i);
+            assertEquals(single.derivative(x[i], fx[i]), d[i], "single-precision derivative " + i);
+        }
+    }
+
     @Test
     void nameIsLowerCaseAndHyphenated() {
         assertTrue(TopologyContractTest.NAME.matcher(activation().name()).matches(), "name '" + activation().name() + "'");
