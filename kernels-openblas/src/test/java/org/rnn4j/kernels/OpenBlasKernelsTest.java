@@ -330,6 +330,60 @@ final class OpenBlasKernelsTest {
         assertClose(later, finalGradient, "initial state's gradient");
     }
 
+    /**
+     * A window's forward and backward pass over one-hot inputs — the sparse products, the held
+     * weights (and their transposed copy), sgemm's conversions and single precision's tanh — allocate
+     * nothing once running, in either precision (bytes counted, not time).
+     */
+    @Test
+    void aWindowOverOneHotInputsAllocatesNothingOnceRunning() {
+        for (org.rnn4j.api.Precision precision : org.rnn4j.api.Precision.values()) {
+            int inputs = 64;
+            int batch = 16;
+            int steps = 20;
+            GraphNetwork network = LayerGraph.builder(inputs)
+                    .context("context", 64)
+                    .connectFixed("hidden[t-1]->context", "hidden", "context", 1, 1.0)
+                    .group("hidden", 64, new Tanh(), true)
+                    .connect("input->hidden", LayerGraph.INPUT, "hidden", 0)
+                    .connect("context->hidden", "context", "hidden", 0)
+                    .group("output", inputs, new Identity(), true)
+                    .connect("hidden->output", "hidden", "output", 0)
+                    .output("output")
+                    .build()
+                    .network(new java.util.Random(5), precision);
+            SplittableRandom random = new SplittableRandom(6);
+            List<DMatrixRMaj> xs = new ArrayList<>();
+            List<DMatrixRMaj> outputGradients = new ArrayList<>();
+            for (int t = 0; t < steps; t++) {
+                xs.add(oneHot(batch, inputs, random));
+                outputGradients.add(random(batch, inputs, random));
+            }
+            Unrolled unrolled = network.unroll(batch, steps);
+            DMatrixRMaj initial = new DMatrixRMaj(batch, 64);
+            DMatrixRMaj finalGradient = new DMatrixRMaj(batch, 64);
+            Parameters gradient = network.parameters().zerosLike();
+            Runnable pass = () -> {
+                unrolled.forward(initial, xs);
+                gradient.zero();
+                finalGradient.zero();
+                unrolled.backward(outputGradients, finalGradient, gradient);
+            };
+            com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+            long id = Thread.currentThread().getId();
+            for (int i = 0; i < 300; i++) {
+                pass.run();
+            }
+            long before = threads.getThreadAllocatedBytes(id);
+            for (int i = 0; i < 200; i++) {
+                pass.run();
+            }
+            long bytes = threads.getThreadAllocatedBytes(id) - before;
+            // Nothing per pass: a one-off of the JIT's, a few KB, may fall in the window.
+            assertTrue(bytes < 5_000, precision + ": " + bytes + " bytes allocated over 200 passes");
+        }
+    }
+
     /** m's values at {@code offset} in a longer array, with other numbers around them. */
     private static double[] shifted(DMatrixRMaj m, int offset) {
         double[] values = new double[offset + m.getNumElements() + 2];
