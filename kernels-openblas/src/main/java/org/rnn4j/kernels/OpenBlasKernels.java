@@ -72,17 +72,17 @@ public final class OpenBlasKernels implements MatrixKernels {
     }
 
     /**
-     * c += a · bᵀ by {@link SparseProducts} if a is mostly zeros — through {@code transposed}, b's
-     * transposed copy (if not null), when a has more non-zeros than b has columns — else false, c untouched.
+     * c += a · bᵀ by {@link SparseProducts} if a is mostly zeros — through the transpose of b when b
+     * is {@code held} (else null) and a has more non-zeros than b has columns — else false, c untouched.
      */
     boolean sparseTimesTransposed(int m, int n, int k, double[] a, int aOffset, double[] b, int bOffset,
-                                  SparseProducts.Transposed transposed, double[] c, int cOffset) {
+                                  HeldMatrix held, double[] c, int cOffset) {
         SparseProducts.Scratch nonZeros = sparse.nonZeros(a, aOffset, m * k);
         if (nonZeros == null) {
             return false;
         }
-        if (transposed != null && nonZeros.count >= k) {
-            SparseProducts.timesTransposed(n, k, a, aOffset, nonZeros, transposed.of(b, bOffset, n, k), c, cOffset);
+        if (held != null && nonZeros.count >= k) {
+            SparseProducts.timesTransposed(n, k, a, aOffset, nonZeros, held.transposed(n, k), c, cOffset);
         } else {
             SparseProducts.timesTransposed(n, k, a, aOffset, nonZeros, b, bOffset, c, cOffset);
         }
@@ -122,21 +122,16 @@ public final class OpenBlasKernels implements MatrixKernels {
         }
     }
 
-    /** A held matrix: the array, for small products, and its native copy, for OpenBLAS's. */
-    private static final class Held implements MatrixKernels.Held {
-        double[] values;
-        int offset;
+    /** A held matrix, with its native copy for OpenBLAS's products. */
+    private static final class Held extends HeldMatrix {
         final NativeArray copy = new NativeArray();
-        final SparseProducts.Transposed transposed = new SparseProducts.Transposed();
     }
 
     @Override
     public MatrixKernels.Held hold(double[] values, int offset, int length, MatrixKernels.Held reuse) {
         Held held = reuse instanceof Held mine ? mine : new Held();
-        held.values = values;
-        held.offset = offset;
+        held.holding(values, offset);
         held.copy.holding(values, offset, length);
-        held.transposed.forget();
         return held;
     }
 
@@ -145,7 +140,7 @@ public final class OpenBlasKernels implements MatrixKernels {
         Held held = (Held) b;
         if ((long) m * n * k < BLAS_FROM) {
             JAVA.multAddTransB(m, n, k, a, aOffset, held.values, held.offset, c, cOffset);
-        } else if (!sparseTimesTransposed(m, n, k, a, aOffset, held.values, held.offset, held.transposed, c, cOffset)) {
+        } else if (!sparseTimesTransposed(m, n, k, a, aOffset, held.values, held.offset, held, c, cOffset)) {
             dgemm(false, true, m, n, k, a, aOffset, held.copy.pointer, c, cOffset);
         }
     }

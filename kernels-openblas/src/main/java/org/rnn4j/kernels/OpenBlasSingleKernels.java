@@ -55,22 +55,17 @@ final class OpenBlasSingleKernels implements MatrixKernels {
         }
     }
 
-    /** A held matrix: the array, for small products and sparse paths, and its native float copy, for sgemm's. */
-    private static final class Held implements MatrixKernels.Held {
-        double[] values;
-        int offset;
+    /** A held matrix, with its native float copy for sgemm's products. */
+    private static final class Held extends HeldMatrix {
         final NativeFloats copy = new NativeFloats();
-        final SparseProducts.Transposed transposed = new SparseProducts.Transposed();
     }
 
     /** The weights rounded to float once, not on every product: a window's steps all read them. */
     @Override
     public MatrixKernels.Held hold(double[] values, int offset, int length, MatrixKernels.Held reuse) {
         Held held = reuse instanceof Held mine ? mine : new Held();
-        held.values = values;
-        held.offset = offset;
+        held.holding(values, offset);
         held.copy.holding(values, offset, length, operands.get());
-        held.transposed.forget();
         return held;
     }
 
@@ -79,7 +74,7 @@ final class OpenBlasSingleKernels implements MatrixKernels {
         Held held = (Held) b;
         if ((long) m * n * k < OpenBlasKernels.BLAS_FROM) {
             small.multAddTransB(m, n, k, a, aOffset, held.values, held.offset, c, cOffset);
-        } else if (!doubles.sparseTimesTransposed(m, n, k, a, aOffset, held.values, held.offset, held.transposed, c, cOffset)) {
+        } else if (!doubles.sparseTimesTransposed(m, n, k, a, aOffset, held.values, held.offset, held, c, cOffset)) {
             sgemm(false, true, m, n, k, a, aOffset, held.copy.pointer, c, cOffset);
         }
     }

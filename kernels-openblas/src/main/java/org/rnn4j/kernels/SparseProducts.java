@@ -23,27 +23,6 @@ final class SparseProducts {
     /** Per thread: one kernels object serves every network in the JVM. */
     private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
 
-    /** A held n × k weight matrix transposed (k × n), made on the first sparse product after each hold. */
-    static final class Transposed {
-        private double[] values = new double[0];
-        private boolean made;
-
-        void forget() {
-            made = false;
-        }
-
-        double[] of(double[] b, int bOffset, int n, int k) {
-            if (!made) {
-                if (values.length < n * k) {
-                    values = new double[n * k];
-                }
-                transpose(n, k, b, bOffset, values, 0);
-                made = true;
-            }
-            return values;
-        }
-    }
-
     /**
      * The non-zeros of {@code values[offset … offset + length − 1]}, in order, when fewer than
      * {@link #SPARSE_BELOW} of them are non-zero; null (having stopped early) when not.

@@ -277,17 +277,7 @@ final class OpenBlasKernelsTest {
         int hidden = 48;
         int batch = 8;
         int steps = 7;
-        GraphNetwork network = LayerGraph.builder(inputs)
-                .context("context", hidden)
-                .connectFixed("hidden[t-1]->context", "hidden", "context", 1, 1.0)
-                .group("hidden", hidden, new Tanh(), true)
-                .connect("input->hidden", LayerGraph.INPUT, "hidden", 0)
-                .connect("context->hidden", "context", "hidden", 0)
-                .group("output", inputs, new Identity(), true)
-                .connect("hidden->output", "hidden", "output", 0)
-                .output("output")
-                .build()
-                .network();
+        GraphNetwork network = elman(inputs, hidden).network();
         SplittableRandom random = new SplittableRandom(4);
         for (Parameters.Block block : network.parameters().blocks()) {
             block.value().setTo(random(block.value().numRows, block.value().numCols, random));
@@ -341,17 +331,7 @@ final class OpenBlasKernelsTest {
             int inputs = 64;
             int batch = 16;
             int steps = 20;
-            GraphNetwork network = LayerGraph.builder(inputs)
-                    .context("context", 64)
-                    .connectFixed("hidden[t-1]->context", "hidden", "context", 1, 1.0)
-                    .group("hidden", 64, new Tanh(), true)
-                    .connect("input->hidden", LayerGraph.INPUT, "hidden", 0)
-                    .connect("context->hidden", "context", "hidden", 0)
-                    .group("output", inputs, new Identity(), true)
-                    .connect("hidden->output", "hidden", "output", 0)
-                    .output("output")
-                    .build()
-                    .network(new java.util.Random(5), precision);
+            GraphNetwork network = elman(inputs, 64).network(new java.util.Random(5), precision);
             SplittableRandom random = new SplittableRandom(6);
             List<DMatrixRMaj> xs = new ArrayList<>();
             List<DMatrixRMaj> outputGradients = new ArrayList<>();
@@ -382,6 +362,20 @@ final class OpenBlasKernelsTest {
             // Nothing per pass: a one-off of the JIT's, a few KB, may fall in the window.
             assertTrue(bytes < 5_000, precision + ": " + bytes + " bytes allocated over 200 passes");
         }
+    }
+
+    /** An Elman network inputs-hidden-inputs (tanh hidden units, linear outputs), declared with the graph kit. */
+    private static LayerGraph elman(int inputs, int hidden) {
+        return LayerGraph.builder(inputs)
+                .context("context", hidden)
+                .connectFixed("hidden[t-1]->context", "hidden", "context", 1, 1.0)
+                .group("hidden", hidden, new Tanh(), true)
+                .connect("input->hidden", LayerGraph.INPUT, "hidden", 0)
+                .connect("context->hidden", "context", "hidden", 0)
+                .group("output", inputs, new Identity(), true)
+                .connect("hidden->output", "hidden", "output", 0)
+                .output("output")
+                .build();
     }
 
     /** m's values at {@code offset} in a longer array, with other numbers around them. */

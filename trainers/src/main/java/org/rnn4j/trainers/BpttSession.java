@@ -107,18 +107,26 @@ final class BpttSession implements TrainingSession {
      * with their gradients summed in chunk order. Returns the summed loss.
      */
     private double trainWhole(int count) {
-        chunks.run(count, wholeChunk);
-        double total = 0;
+        return runAndUpdate(count, wholeChunk);
+    }
+
+    /**
+     * Runs {@code task} on the batch's {@code count} chunks, then — if they had targets — one update
+     * with their gradients summed in chunk order. Returns their summed loss.
+     */
+    private double runAndUpdate(int count, IntConsumer task) {
+        chunks.run(count, task);
+        double loss = 0;
         int targets = 0;
         for (int c = 0; c < count; c++) {
-            total += parts.get(c).loss;
+            loss += parts.get(c).loss;
             targets += parts.get(c).targets;
         }
         if (targets > 0) {
             sumGradients(count);
-            update(total, targets);
+            update(loss, targets);
         }
-        return total;
+        return loss;
     }
 
     /** Chunk {@code c} of the batch: its part's loss, target count and gradient (chunk 0's is {@link #gradient}). */
@@ -212,18 +220,7 @@ final class BpttSession implements TrainingSession {
         double total = 0;
         for (windowStart = 0; windowStart < steps && !stopped; windowStart += k1) {
             windowEnd = Math.min(steps, windowStart + k1);
-            chunks.run(count, windowChunk);
-            double windowLoss = 0;
-            int windowTargets = 0;
-            for (int c = 0; c < count; c++) {
-                windowLoss += parts.get(c).loss;
-                windowTargets += parts.get(c).targets;
-            }
-            if (windowTargets > 0) {
-                sumGradients(count);
-                update(windowLoss, windowTargets);
-            }
-            total += windowLoss;
+            total += runAndUpdate(count, windowChunk);
         }
         return total;
     }
