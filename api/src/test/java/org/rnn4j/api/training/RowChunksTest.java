@@ -32,7 +32,10 @@ final class RowChunksTest {
                 chunks.run(7, c -> {
                     runs[c]++;
                     threads.add(Thread.currentThread().getName());
-                    java.util.concurrent.locks.LockSupport.parkNanos(200_000);  // long enough for every thread to take some
+                    long until = System.nanoTime() + 200_000;  // busy long enough for every thread to take some
+                    while (System.nanoTime() < until) {
+                        Thread.onSpinWait();
+                    }
                 });
                 assertArrayEquals(new int[] {1, 1, 1, 1, 1, 1, 1}, runs);
             }
@@ -40,24 +43,27 @@ final class RowChunksTest {
         }
     }
 
-    /** Chunks are taken, not only dealt: while one thread is held up by a chunk, the others take every chunk left. */
+    /**
+     * Chunks are taken, not only dealt: while one thread is held up by chunk 0 — until every other
+     * chunk has run — the other threads take all of them, its own next ones included.
+     */
     @Test
     void aThreadHeldUpTakesNoMoreChunks() {
         try (RowChunks chunks = new RowChunks(1, 3)) {
-            String[] ranBy = new String[7];
-            int[] startedAs = new int[7];
-            java.util.concurrent.atomic.AtomicInteger clock = new java.util.concurrent.atomic.AtomicInteger();
+            java.util.concurrent.CountDownLatch others = new java.util.concurrent.CountDownLatch(6);
+            boolean[] released = new boolean[1];
             chunks.run(7, c -> {
-                startedAs[c] = clock.incrementAndGet();
-                ranBy[c] = Thread.currentThread().getName();
                 if (c == 0) {
-                    java.util.concurrent.locks.LockSupport.parkNanos(50_000_000);
+                    try {
+                        released[0] = others.await(10, java.util.concurrent.TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                } else {
+                    others.countDown();
                 }
             });
-            for (int c = 1; c < 7; c++) {
-                assertTrue(!ranBy[c].equals(ranBy[0]) || startedAs[c] < startedAs[0],
-                        "chunk " + c + " waited for the thread held up by chunk 0");
-            }
+            assertTrue(released[0], "chunks waited for the thread held up by chunk 0");
         }
     }
 
