@@ -47,30 +47,51 @@ public final class Batch {
             length = Math.max(length, sequences.get(order[i]).length());
         }
         ensureSteps(length);
-        targetCount = 0;
         for (int t = 0; t < length; t++) {
-            DMatrixRMaj x = inputs[t];
-            DMatrixRMaj y = targets[t];
-            x.reshape(size, inputSize);
-            y.reshape(size, outputSize);
+            shape(inputs[t], size, inputSize);
+            shape(targets[t], size, outputSize);
             if (mask[t].length < size) {
                 mask[t] = new boolean[size];
             }
-            for (int b = 0; b < size; b++) {
-                Sequence sequence = sequences.get(order[from + b]);
-                boolean inside = t < sequence.length();
+        }
+        targetCount = 0;
+        // Sequence by sequence: each one's rows are read in order, and its fields once.
+        for (int b = 0; b < size; b++) {
+            Sequence sequence = sequences.get(order[from + b]);
+            int steps = sequence.length();
+            double[] xs = sequence.inputs().data;
+            double[] ys = sequence.targets().data;
+            for (int t = 0; t < length; t++) {
+                boolean inside = t < steps;
                 if (inside) {
-                    System.arraycopy(sequence.inputs().data, t * inputSize, x.data, b * inputSize, inputSize);
-                    System.arraycopy(sequence.targets().data, t * outputSize, y.data, b * outputSize, outputSize);
+                    copy(xs, t * inputSize, inputs[t].data, b * inputSize, inputSize);
+                    copy(ys, t * outputSize, targets[t].data, b * outputSize, outputSize);
                 } else {
-                    java.util.Arrays.fill(x.data, b * inputSize, (b + 1) * inputSize, 0.0);
-                    java.util.Arrays.fill(y.data, b * outputSize, (b + 1) * outputSize, 0.0);
+                    java.util.Arrays.fill(inputs[t].data, b * inputSize, (b + 1) * inputSize, 0.0);
+                    java.util.Arrays.fill(targets[t].data, b * outputSize, (b + 1) * outputSize, 0.0);
                 }
                 boolean counts = inside && sequence.hasTarget(t);
                 mask[t][b] = counts;
                 if (counts) {
                     targetCount++;
                 }
+            }
+        }
+    }
+
+    private static void shape(DMatrixRMaj m, int rows, int cols) {
+        if (m.numRows != rows || m.numCols != cols) {
+            m.reshape(rows, cols);
+        }
+    }
+
+    /** A loop for short rows (one value per step, often), where a call of System.arraycopy costs more than the copy. */
+    private static void copy(double[] source, int at, double[] target, int targetAt, int count) {
+        if (count > 16) {
+            System.arraycopy(source, at, target, targetAt, count);
+        } else {
+            for (int i = 0; i < count; i++) {
+                target[targetAt + i] = source[at + i];
             }
         }
     }

@@ -621,7 +621,18 @@ public final class GraphNetwork implements Network {
         int at = offset(tape, outputGroup, t, 0);
         int width = size[outputGroup];
         for (int b = 0; b < tape.batch; b++) {
-            System.arraycopy(tape.value[outputGroup], at + b * width + outputOffset, output.data, b * outputSize, outputSize);
+            copy(tape.value[outputGroup], at + b * width + outputOffset, output.data, b * outputSize, outputSize);
+        }
+    }
+
+    /** A loop for short rows (one value per step, often), where a call of System.arraycopy costs more than the copy. */
+    private static void copy(double[] source, int at, double[] target, int targetAt, int count) {
+        if (count > 16) {
+            System.arraycopy(source, at, target, targetAt, count);
+        } else {
+            for (int i = 0; i < count; i++) {
+                target[targetAt + i] = source[at + i];
+            }
         }
     }
 
@@ -1033,7 +1044,7 @@ public final class GraphNetwork implements Network {
                 if (input.numRows != tape.batch || input.numCols != size[0]) {
                     checkShape(input, tape.batch, size[0], "input of step " + t);  // says what is wrong
                 }
-                System.arraycopy(input.data, 0, tape.value[0], offset(tape, 0, t, 0), length);
+                copy(input.data, 0, tape.value[0], offset(tape, 0, t, 0), length);
             }
             setStateBefore(tape, initialState);
             steps = 0;

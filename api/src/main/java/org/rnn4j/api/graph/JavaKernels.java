@@ -19,6 +19,18 @@ final class JavaKernels implements MatrixKernels {
             EJML.multAddTransB(m, n, k, a, aOffset, b, bOffset, c, cOffset);
             return;
         }
+        if (k == 1) {
+            // A column times a row (a layer's one input over a window's steps): no loop of one term
+            // per element (measured: 6% of workload (a)'s epoch).
+            for (int i = 0; i < m; i++) {
+                double v = a[aOffset + i];
+                int ci = cOffset + i * n;
+                for (int j = 0; j < n; j++) {
+                    c[ci + j] += 0.0 + v * b[bOffset + j];  // 0.0 +: the sum the general loop starts from, so −0 too
+                }
+            }
+            return;
+        }
         for (int i = 0; i < m; i++) {
             int ai = aOffset + i * k;
             int ci = cOffset + i * n;

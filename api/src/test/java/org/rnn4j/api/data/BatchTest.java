@@ -52,6 +52,42 @@ final class BatchTest {
         assertEquals(2, batch.targetCount());
     }
 
+    /** Rows wider than a short copy's loop (20 inputs) and narrower (3 outputs); a refill leaves nothing of the batch before. */
+    @Test
+    void copiesWideAndNarrowRowsAndPadsOverWhatTheBatchHeldBefore() {
+        Sequence longer = counting(4, 20, 3, 0);
+        Sequence shorter = counting(2, 20, 3, 1000);
+        List<Sequence> sequences = List.of(longer, shorter);
+        Batch batch = new Batch(20, 3);
+        batch.fill(sequences, new int[] {0, 0}, 0, 2);  // both rows of every step filled
+        batch.fill(sequences, new int[] {0, 1}, 0, 2);
+        for (int t = 0; t < 4; t++) {
+            for (int i = 0; i < 20; i++) {
+                assertEquals(longer.inputs().get(t, i), batch.input(t).get(0, i));
+                assertEquals(t < 2 ? shorter.inputs().get(t, i) : 0.0, batch.input(t).get(1, i), "step " + t + " input " + i);
+            }
+            for (int o = 0; o < 3; o++) {
+                assertEquals(longer.targets().get(t, o), batch.target(t).get(0, o));
+                assertEquals(t < 2 ? shorter.targets().get(t, o) : 0.0, batch.target(t).get(1, o), "step " + t + " target " + o);
+            }
+            assertEquals(t < 2, batch.hasTarget(t, 1));
+        }
+        assertEquals(6, batch.targetCount());
+    }
+
+    /** A sequence of {@code steps} steps whose every value differs: {@code base} + its position. */
+    private static Sequence counting(int steps, int inputs, int outputs, int base) {
+        DMatrixRMaj x = new DMatrixRMaj(steps, inputs);
+        DMatrixRMaj y = new DMatrixRMaj(steps, outputs);
+        for (int i = 0; i < x.data.length; i++) {
+            x.data[i] = base + i + 1;
+        }
+        for (int i = 0; i < y.data.length; i++) {
+            y.data[i] = -(base + i + 1);
+        }
+        return new Sequence(x, y);
+    }
+
     @Test
     void sequencesAndDataSetsRefuseInconsistentShapes() {
         assertThrows(IllegalArgumentException.class,

@@ -1,5 +1,6 @@
 package org.rnn4j.api.graph;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
@@ -58,6 +59,32 @@ final class MatrixKernelsTest {
             MatrixKernels.EJML.mult(a, b, expected);
             MatrixKernels.JAVA.mult(a, b, actual);
             assertClose(expected, actual, "mult " + at);
+        }
+    }
+
+    /**
+     * A product over one term (k = 1, which has a loop of its own) gives each element exactly what
+     * the general loop gives, c + (0 + a·b), signed zeros too.
+     */
+    @Test
+    void productsOverOneTermAreExactlyTheGeneralLoopsSums() {
+        double[] a = {0.3, -0.0, 0.0, 7};
+        double[] b = {-1.5, 2, -0.0};
+        double[] c = new double[12];
+        java.util.Arrays.fill(c, -0.0);
+        c[0] = 1e-17;
+        c[5] = 3;
+        double[] expected = new double[12];
+        for (int i = 0; i < 4; i++) {
+            for (int j = 0; j < 3; j++) {
+                double sum = 0;
+                sum += a[i] * b[j];
+                expected[i * 3 + j] = c[i * 3 + j] + sum;
+            }
+        }
+        MatrixKernels.JAVA.multAddTransB(4, 3, 1, a, 0, b, 0, c, 0);
+        for (int e = 0; e < 12; e++) {
+            assertEquals(Double.doubleToRawLongBits(expected[e]), Double.doubleToRawLongBits(c[e]), "element " + e);
         }
     }
 
