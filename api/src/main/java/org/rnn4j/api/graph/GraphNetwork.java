@@ -375,7 +375,8 @@ public final class GraphNetwork implements Network {
                 if (g > 0 && !passThrough[g]) {
                     startSums(tape, g, count);
                     addIncoming(tape, g, 0, count, false);
-                    activate(tape, g, 0, count);
+                    values(tape, g, 0, count);
+                    slopes(tape, g, count);
                 }
                 continue;
             }
@@ -389,8 +390,13 @@ public final class GraphNetwork implements Network {
                 for (int g : groups) {
                     if (!passThrough[g]) {
                         addIncoming(tape, g, t, 1, true);
-                        activate(tape, g, t, 1);
+                        values(tape, g, t, 1);
                     }
+                }
+            }
+            for (int g : groups) {
+                if (!passThrough[g]) {
+                    slopes(tape, g, count);  // no step needs them before the backward pass: all steps in one pass
                 }
             }
         }
@@ -438,12 +444,19 @@ public final class GraphNetwork implements Network {
         }
     }
 
-    private void activate(Tape tape, int g, int t, int count) {
+    /** Group g's values of steps t … t + count − 1 from its sums. */
+    private void values(Tape tape, int g, int t, int count) {
         if (!linear[g]) {
             int start = offset(tape, g, t, 0);
-            int end = start + count * tape.batch * size[g];
-            activation[g].values(tape.sum[g], tape.value[g], start, end);
-            activation[g].derivatives(tape.sum[g], tape.value[g], tape.slope[g], start, end);
+            activation[g].values(tape.sum[g], tape.value[g], start, start + count * tape.batch * size[g]);
+        }
+    }
+
+    /** Group g's slopes f'(sum) of steps 0 … count − 1, from its sums and values. */
+    private void slopes(Tape tape, int g, int count) {
+        if (!linear[g]) {
+            int start = offset(tape, g, 0, 0);
+            activation[g].derivatives(tape.sum[g], tape.value[g], tape.slope[g], start, start + count * tape.batch * size[g]);
         }
     }
 
