@@ -411,12 +411,16 @@ public final class GraphNetwork implements Network {
         if (bias[g] == null) {
             Arrays.fill(z, start, start + rows * width, 0.0);
         } else {
-            double[] b = bias[g].data;
-            for (int r = 0; r < rows; r++) {
-                int at = start + r * width;
-                for (int i = 0; i < width; i++) {
-                    z[at + i] = b[i];  // a loop: for narrow rows a call of System.arraycopy per row costs more
-                }
+            // The bias in the first row, then the rows set so far copied after themselves: a few
+            // copies instead of a short loop per row; each at most about 4,096 values, read from the
+            // start, which stays in the cache.
+            System.arraycopy(bias[g].data, 0, z, start, width);
+            int total = rows * width;
+            int most = width * Math.max(1, 4096 / width);
+            for (int filled = width; filled < total; ) {
+                int length = Math.min(Math.min(filled, most), total - filled);
+                System.arraycopy(z, start, z, start + filled, length);
+                filled += length;
             }
         }
     }

@@ -117,6 +117,19 @@ final class JavaKernels implements MatrixKernels {
                 c[ci + j + 2] = sum2;
                 c[ci + j + 3] = sum3;
             }
+            if (j + 1 < n) {  // two of what is left at once, likewise (a hidden layer of 6: 4 + 2)
+                double sum0 = c[ci + j];
+                double sum1 = c[ci + j + 1];
+                for (int p = 0; p < k; p++) {
+                    double v = a[ai + p];
+                    int bp = bOffset + p * n + j;
+                    sum0 += v * b[bp];
+                    sum1 += v * b[bp + 1];
+                }
+                c[ci + j] = sum0;
+                c[ci + j + 1] = sum1;
+                j += 2;
+            }
             for (; j < n; j++) {
                 double sum = c[ci + j];
                 for (int p = 0; p < k; p++) {

@@ -54,6 +54,26 @@ final class LossesTest {
         assertEquals(-Math.log(0.25), new BinaryCrossEntropy().evaluate(probability, bit, 0, 1, null), 1e-15);
     }
 
+    /** One output has a path of its own: it gives exactly the general formula's numbers, (0 + e²) / 1 and 2·scale·e / 1. */
+    @Test
+    void meanSquaredErrorOfOneOutputIsExactlyTheGeneralFormula() {
+        SplittableRandom random = new SplittableRandom(4);
+        Loss mse = new MeanSquaredError();
+        for (int i = 0; i < 1000; i++) {
+            DMatrixRMaj y = new DMatrixRMaj(3, 1, true, random.nextDouble(-2, 2), random.nextDouble(-2, 2), random.nextDouble(-2, 2));
+            DMatrixRMaj t = new DMatrixRMaj(3, 1, true, random.nextDouble(-2, 2), random.nextDouble(-2, 2), random.nextDouble(-2, 2));
+            DMatrixRMaj gradient = new DMatrixRMaj(3, 1);
+            double scale = random.nextDouble(0, 1);
+            int cols = 1;
+            double e = y.data[2] - t.data[2];
+            double sum = 0;
+            sum += e * e;
+            assertEquals(Double.doubleToRawLongBits(sum / cols), Double.doubleToRawLongBits(mse.evaluate(y, t, 2, scale, gradient)));
+            assertEquals(Double.doubleToRawLongBits(scale * 2 * e / cols), Double.doubleToRawLongBits(gradient.data[2]));
+            assertEquals(0.0, gradient.data[0] + gradient.data[1], "only the row asked for");
+        }
+    }
+
     @Test
     void crossEntropyPredictsASoftmaxThatIsStableForLargeLogits() {
         DMatrixRMaj logits = new DMatrixRMaj(1, 3, true, 1000.0, 1001.0, 999.0);
