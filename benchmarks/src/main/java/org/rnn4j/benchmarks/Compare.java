@@ -460,11 +460,11 @@ public final class Compare {
         return new ObjectMapper().readTree(out.lines().reduce((a, b) -> b).orElse("{}"));
     }
 
-    /** How much faster {@code threads} threads run a loop of pure arithmetic than one: the best this machine allows now. */
     /**
      * Nanoseconds per 16 × 16 × 16 product c += a · b (the step products of (d)) through the kernels
      * a run uses, on one thread, then on {@code threads} threads at once, each with its own operands:
-     * whether the BLAS lets threads multiply side by side. Medians of 5.
+     * whether threads multiply side by side (with OpenBLAS's AVX2 kernel, all but one of them in
+     * Java: {@code FusedProducts}). Medians of 5.
      */
     static double[] stepProducts(int threads) throws InterruptedException {
         org.rnn4j.api.graph.MatrixKernels kernels = org.rnn4j.api.graph.MatrixKernels.best();
@@ -500,6 +500,7 @@ public final class Compare {
         SINK.add(c[0]);
     }
 
+    /** How much faster {@code threads} threads run a loop of pure arithmetic than one: the best this machine allows now. */
     static double scaling(int threads) throws InterruptedException {
         double[] ratios = new double[5];
         for (int r = 0; r < ratios.length; r++) {

@@ -6,6 +6,8 @@ import static org.bytedeco.openblas.global.openblas.CblasTrans;
 import static org.bytedeco.openblas.global.openblas.cblas_dgemm;
 
 import java.nio.DoubleBuffer;
+import java.util.Arrays;
+import java.util.Random;
 import org.bytedeco.javacpp.DoublePointer;
 import org.ejml.data.DMatrixRMaj;
 import org.rnn4j.api.graph.MatrixKernels;
@@ -28,15 +30,121 @@ public final class OpenBlasKernels implements MatrixKernels {
     /** Multiply-adds from which a product goes to OpenBLAS. */
     static final long BLAS_FROM = 4096;
 
+    /**
+     * Multiply-adds below which a product {@link FusedProducts} covers may run there instead of in
+     * OpenBLAS: two threads' small products in OpenBLAS at once wait on each other for longer than
+     * this takes in Java (see {@link FusedProducts}).
+     */
+    static final long FUSED_BELOW = 4 * BLAS_FROM;
+
+    /** How long the thread whose small products go to OpenBLAS keeps that without using it. */
+    private static final long LEASE_NANOS = 100_000_000;
+
+    /** Whether OpenBLAS's products of the shapes {@link FusedProducts} covers are its numbers, bit for bit (tried at load). */
+    private final boolean fusedSameAsBlas;
+
+    private final long leaseNanos;
+
+    /**
+     * The one thread whose small products go to OpenBLAS; other threads' run in {@link FusedProducts}
+     * (same numbers), so that no two wait on each other inside OpenBLAS. Which thread is the first to
+     * ask, and another takes over once the holder has not used it for {@link #LEASE_NANOS}. Written
+     * rarely, so reading it costs the other threads no cache traffic.
+     */
+    private volatile Thread smallProductsThread;
+
+    /** When {@link #smallProductsThread} last said it still multiplies (every {@value #RENEW_EVERY} products). */
+    private volatile long smallProductsSeen;
+
+    private static final int RENEW_EVERY = 256;
+
     /** Per thread: one kernels object serves every network in the JVM, and each thread its own products. */
     private final ThreadLocal<Operands> operands = ThreadLocal.withInitial(Operands::new);
 
     private final SparseProducts sparse = new SparseProducts();
 
     public OpenBlasKernels() {
+        this(LEASE_NANOS);
+    }
+
+    /** With another lease: tests make it long, so that the thread they make hold OpenBLAS keeps it. */
+    OpenBlasKernels(long leaseNanos) {
+        this.leaseNanos = leaseNanos;
         // Load the native library now, so that a platform without it fails at discovery, not mid-run.
         cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, 1, 1, 1, 1.0, new double[1], 1, new double[1], 1, 0.0,
                 new double[1], 1);
+        fusedSameAsBlas = fusedSameAsBlas();
+    }
+
+    /** Whether {@link FusedProducts} may stand in for OpenBLAS while another thread is in it (tests read it). */
+    boolean fusesWhileBusy() {
+        return fusedSameAsBlas;
+    }
+
+    /**
+     * Whether the loaded OpenBLAS kernel sums as {@link FusedProducts} does: products of shapes it
+     * covers, every transpose, random operands (some zeros and −0 among them), compared bit for bit.
+     * A kernel that orders its sums otherwise (OpenBLAS's AVX-512 ones) differs on the first.
+     */
+    private boolean fusedSameAsBlas() {
+        Random random = new Random(17);
+        int[][] shapes = {{16, 16, 16}, {4, 4, 1}, {8, 4, 3}, {4, 12, 256}, {12, 20, 7}, {32, 16, 33}, {4, 32, 255}, {28, 8, 100}};
+        for (int[] shape : shapes) {
+            int m = shape[0];
+            int n = shape[1];
+            int k = shape[2];
+            for (int transposed = 0; transposed < 3; transposed++) {
+                boolean transA = transposed == 1;
+                boolean transB = transposed == 2;
+                double[] a = probeValues(random, m * k);
+                double[] b = probeValues(random, k * n);
+                double[] viaBlas = probeValues(random, m * n);
+                double[] viaJava = viaBlas.clone();
+                blas(transA, transB, m, n, k, a, 0, b, 0, viaBlas);
+                FusedProducts.multAdd(transA, transB, m, n, k, a, 0, b, 0, viaJava, 0);
+                if (!Arrays.equals(viaBlas, viaJava)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** The thread whose small products go to OpenBLAS, or null before the first (tests read it). */
+    Thread smallProductsThread() {
+        return smallProductsThread;
+    }
+
+    /** Whether this thread is (or now becomes) the one whose small products go to OpenBLAS. */
+    private boolean mayUseBlasForSmall() {
+        Thread me = Thread.currentThread();
+        if (smallProductsThread == me) {
+            if (++operands.get().smallProducts % RENEW_EVERY == 0) {
+                smallProductsSeen = System.nanoTime();
+            }
+            return true;
+        }
+        long now = System.nanoTime();
+        if (smallProductsThread == null || now - smallProductsSeen > leaseNanos) {
+            smallProductsSeen = now;
+            smallProductsThread = me;
+            return true;
+        }
+        return false;
+    }
+
+    /** c += op(a) · op(b) by OpenBLAS, whatever the shape and whoever else is in it (the probe and tests). */
+    void blas(boolean transA, boolean transB, int m, int n, int k, double[] a, int aOffset, double[] b, int bOffset, double[] c) {
+        dgemm(transA, transB, m, n, k, a, aOffset, b, bOffset, c, 0, 1.0);
+    }
+
+    private static double[] probeValues(Random random, int length) {
+        double[] values = new double[length];
+        for (int i = 0; i < length; i++) {
+            int kind = random.nextInt(10);
+            values[i] = kind == 0 ? 0.0 : kind == 1 ? -0.0 : random.nextGaussian() * Math.pow(10, random.nextInt(9) - 4);
+        }
+        return values;
     }
 
     /** The same products in single precision, by {@code sgemm}: one instance, as this one. */
@@ -58,7 +166,7 @@ public final class OpenBlasKernels implements MatrixKernels {
         if ((long) m * n * k < BLAS_FROM) {
             JAVA.multAddTransB(m, n, k, a, aOffset, b, bOffset, c, cOffset);
         } else if (!sparseTimesTransposed(m, n, k, a, aOffset, b, bOffset, null, c, cOffset)) {
-            dgemm(false, true, m, n, k, a, aOffset, b, bOffset, c, cOffset, 1.0);
+            blasOrFused(false, true, m, n, k, a, aOffset, b, bOffset, null, c, cOffset);
         }
     }
 
@@ -67,7 +175,7 @@ public final class OpenBlasKernels implements MatrixKernels {
         if ((long) m * n * k < BLAS_FROM) {
             JAVA.multAddTransA(m, n, k, a, aOffset, b, bOffset, c, cOffset);
         } else if (!transposedTimesSparse(m, n, k, a, aOffset, b, bOffset, c, cOffset)) {
-            dgemm(true, false, m, n, k, a, aOffset, b, bOffset, c, cOffset, 1.0);
+            blasOrFused(true, false, m, n, k, a, aOffset, b, bOffset, null, c, cOffset);
         }
     }
 
@@ -105,7 +213,7 @@ public final class OpenBlasKernels implements MatrixKernels {
         if ((long) m * n * k < BLAS_FROM) {
             JAVA.multAdd(m, n, k, a, aOffset, b, bOffset, c, cOffset);
         } else {
-            dgemm(false, false, m, n, k, a, aOffset, b, bOffset, c, cOffset, 1.0);
+            blasOrFused(false, false, m, n, k, a, aOffset, b, bOffset, null, c, cOffset);
         }
     }
 
@@ -141,7 +249,7 @@ public final class OpenBlasKernels implements MatrixKernels {
         if ((long) m * n * k < BLAS_FROM) {
             JAVA.multAddTransB(m, n, k, a, aOffset, held.values, held.offset, c, cOffset);
         } else if (!sparseTimesTransposed(m, n, k, a, aOffset, held.values, held.offset, held, c, cOffset)) {
-            dgemm(false, true, m, n, k, a, aOffset, held.copy.pointer, c, cOffset);
+            blasOrFused(false, true, m, n, k, a, aOffset, held.values, held.offset, held.copy.pointer, c, cOffset);
         }
     }
 
@@ -151,19 +259,28 @@ public final class OpenBlasKernels implements MatrixKernels {
         if ((long) m * n * k < BLAS_FROM) {
             JAVA.multAdd(m, n, k, a, aOffset, held.values, held.offset, c, cOffset);
         } else {
-            dgemm(false, false, m, n, k, a, aOffset, held.copy.pointer, c, cOffset);
+            blasOrFused(false, false, m, n, k, a, aOffset, held.values, held.offset, held.copy.pointer, c, cOffset);
         }
     }
 
-    /** c += op(a) · b with b already in native memory (not transposed unless transB). */
-    private void dgemm(boolean transA, boolean transB, int m, int n, int k, double[] a, int aOffset, DoublePointer nb,
-                       double[] c, int cOffset) {
-        Operands buffers = operands.get();
-        DoublePointer na = buffers.a.holding(a, aOffset, m * k);
-        DoublePointer nc = buffers.c.holding(c, cOffset, m * n);
-        cblas_dgemm(CblasRowMajor, transA ? CblasTrans : CblasNoTrans, transB ? CblasTrans : CblasNoTrans, m, n, k, 1.0,
-                na, transA ? m : k, nb, transB ? k : n, 1.0, nc, n);
-        buffers.c.buffer.get(0, c, cOffset, m * n);
+    /**
+     * c += op(a) · op(b) by OpenBLAS (b from {@code nb} if already in native memory, else null) — or,
+     * on any thread but the one small products go to OpenBLAS from, by {@link FusedProducts} where
+     * that gives the same numbers.
+     */
+    private void blasOrFused(boolean transA, boolean transB, int m, int n, int k, double[] a, int aOffset, double[] b,
+                             int bOffset, DoublePointer nb, double[] c, int cOffset) {
+        if (fusedSameAsBlas && (long) m * n * k < FUSED_BELOW && FusedProducts.covers(m, n, k) && !mayUseBlasForSmall()) {
+            FusedProducts.multAdd(transA, transB, m, n, k, a, aOffset, b, bOffset, c, cOffset);
+        } else if (nb == null) {
+            dgemm(transA, transB, m, n, k, a, aOffset, b, bOffset, c, cOffset, 1.0);
+        } else {
+            Operands buffers = operands.get();
+            DoublePointer na = buffers.a.holding(a, aOffset, m * k);
+            DoublePointer nc = buffers.c.holding(c, cOffset, m * n);
+            dgemm(transA, transB, m, n, k, na, nb, nc, 1.0);
+            buffers.c.buffer.get(0, c, cOffset, m * n);
+        }
     }
 
     /** c = op(a) · op(b) + beta · c, row-major, c being m × n and the inner dimension k. */
@@ -173,16 +290,23 @@ public final class OpenBlasKernels implements MatrixKernels {
         DoublePointer na = buffers.a.holding(a, aOffset, m * k);
         DoublePointer nb = buffers.b.holding(b, bOffset, k * n);
         DoublePointer nc = beta == 0 ? buffers.c.sized(m * n) : buffers.c.holding(c, cOffset, m * n);
-        cblas_dgemm(CblasRowMajor, transA ? CblasTrans : CblasNoTrans, transB ? CblasTrans : CblasNoTrans, m, n, k, 1.0,
-                na, transA ? m : k, nb, transB ? k : n, beta, nc, n);
+        dgemm(transA, transB, m, n, k, na, nb, nc, beta);
         buffers.c.buffer.get(0, c, cOffset, m * n);
     }
 
-    /** A thread's native copies of a, b and c. */
+    /** OpenBLAS's c = op(a) · op(b) + beta · c on native copies. */
+    private static void dgemm(boolean transA, boolean transB, int m, int n, int k, DoublePointer na, DoublePointer nb,
+                              DoublePointer nc, double beta) {
+        cblas_dgemm(CblasRowMajor, transA ? CblasTrans : CblasNoTrans, transB ? CblasTrans : CblasNoTrans, m, n, k, 1.0,
+                na, transA ? m : k, nb, transB ? k : n, beta, nc, n);
+    }
+
+    /** A thread's native copies of a, b and c, and its count of small products sent to OpenBLAS. */
     private static final class Operands {
         final NativeArray a = new NativeArray();
         final NativeArray b = new NativeArray();
         final NativeArray c = new NativeArray();
+        int smallProducts;
     }
 
     /** Native memory for doubles, grown when too small and otherwise reused (freed by JavaCPP once unreachable). */

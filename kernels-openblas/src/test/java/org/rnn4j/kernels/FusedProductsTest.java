@@ -1,0 +1,171 @@
+package org.rnn4j.kernels;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link FusedProducts} gives OpenBLAS's AVX2 kernel's numbers bit for bit wherever {@link OpenBlasKernels}
+ * may use it instead, so a product's numbers do not depend on which ran it — nor, therefore, on the
+ * number of threads. This module's tests run with {@code OPENBLAS_CORETYPE=Haswell} (the pom), so
+ * that kernel is the one loaded whatever the machine picks itself.
+ */
+final class FusedProductsTest {
+
+    private static final OpenBlasKernels KERNELS = new OpenBlasKernels();
+
+    private static double[] random(SplittableRandom random, int length) {
+        double[] values = new double[length];
+        for (int i = 0; i < length; i++) {
+            int kind = random.nextInt(16);
+            values[i] = kind == 0 ? 0.0 : kind == 1 ? -0.0 : random.nextDouble(-1, 1) * Math.pow(10, random.nextInt(7) - 3);
+        }
+        return values;
+    }
+
+    /** The kernel's arithmetic is recognised at load: without it nothing below would be used. */
+    @Test
+    void theAvx2KernelIsRecognised() {
+        assertEquals("Haswell", System.getenv("OPENBLAS_CORETYPE"), "the pom sets the kernel these tests are about");
+        assertTrue(KERNELS.fusesWhileBusy());
+    }
+
+    /**
+     * Every shape a product may be diverted at (both of c's dimensions multiples of 4, k ≤ 256, from
+     * 4,096 multiply-adds — smaller ones never reach OpenBLAS — to {@link OpenBlasKernels#FUSED_BELOW}),
+     * all three transposes, at offsets into longer arrays: OpenBLAS's numbers, bit for bit.
+     */
+    @Test
+    void fusedProductsAreOpenBlasNumbersBitForBit() {
+        SplittableRandom random = new SplittableRandom(11);
+        double[] a = random(random, 20_000);
+        double[] b = random(random, 20_000);
+        double[] c = random(random, 20_000);
+        int shapes = 0;
+        for (int m = 4; m < OpenBlasKernels.FUSED_BELOW; m += 4) {
+            for (int n = 4; (long) m * n < OpenBlasKernels.FUSED_BELOW; n += 4) {
+                for (int k = 1; k <= FusedProducts.MOST_TERMS && (long) m * n * k < OpenBlasKernels.FUSED_BELOW; k++) {
+                    if ((long) m * n * k < OpenBlasKernels.BLAS_FROM) {
+                        continue;
+                    }
+                    int aAt = random.nextInt(a.length - m * k);
+                    int bAt = random.nextInt(b.length - k * n);
+                    int cAt = random.nextInt(c.length - m * n);
+                    for (int transposes = 0; transposes < 3; transposes++) {
+                        boolean transA = transposes == 1;
+                        boolean transB = transposes == 2;
+                        double[] viaBlas = Arrays.copyOfRange(c, cAt, cAt + m * n);
+                        double[] viaJava = viaBlas.clone();
+                        KERNELS.blas(transA, transB, m, n, k, a, aAt, b, bAt, viaBlas);
+                        FusedProducts.multAdd(transA, transB, m, n, k, a, aAt, b, bAt, viaJava, 0);
+                        if (!Arrays.equals(viaBlas, viaJava)) {
+                            assertArrayEquals(viaBlas, viaJava, m + " × " + n + " × " + k + ", transposes " + transposes);
+                        }
+                    }
+                    shapes++;
+                }
+            }
+        }
+        assertEquals(23_739, shapes, "every shape counted once");
+    }
+
+    /**
+     * On a thread other than the one small products go to OpenBLAS from, products go where
+     * {@link FusedProducts#covers} says and give OpenBLAS's numbers — shapes it does not cover stay in
+     * OpenBLAS: c's rows of odd length or k over 256 (where OpenBLAS sums otherwise), or a dimension
+     * not a multiple of 4 (the Java loop's blocks).
+     */
+    @Test
+    void productsOffTheOpenBlasThreadChangeNoNumber() throws Exception {
+        OpenBlasKernels kernels = new OpenBlasKernels(Long.MAX_VALUE);  // the thread below keeps OpenBLAS
+        Thread holder = new Thread(() -> kernels.multAdd(16, 16, 16, new double[256], 0, new double[256], 0, new double[256], 0));
+        holder.start();
+        holder.join();
+        SplittableRandom random = new SplittableRandom(12);
+        int[][] shapes = {{16, 16, 16}, {32, 16, 16}, {4, 64, 60}, {37, 8, 24}, {16, 6, 50}, {16, 5, 60}, {17, 33, 20}, {8, 4, 300}};
+        for (int[] shape : shapes) {
+            int m = shape[0];
+            int n = shape[1];
+            int k = shape[2];
+            double[] a = random(random, m * k);
+            double[] b = random(random, k * n);
+            double[] c = random(random, m * n);
+            for (int transposes = 0; transposes < 3; transposes++) {
+                double[] viaBlas = c.clone();
+                kernels.blas(transposes == 1, transposes == 2, m, n, k, a, 0, b, 0, viaBlas);
+                assertArrayEquals(viaBlas, product(kernels, transposes, m, n, k, a, b, c),
+                        m + " × " + n + " × " + k + ", transposes " + transposes);
+            }
+        }
+        assertSame(holder, kernels.smallProductsThread(), "this thread's products were not OpenBLAS's");
+    }
+
+    /** A thread that stops multiplying leaves OpenBLAS to the next after its lease (here 1 ms). */
+    @Test
+    void anIdleThreadLeavesOpenBlasToTheNext() throws Exception {
+        OpenBlasKernels kernels = new OpenBlasKernels(1_000_000);
+        Thread holder = new Thread(() -> kernels.multAdd(16, 16, 16, new double[256], 0, new double[256], 0, new double[256], 0));
+        holder.start();
+        holder.join();
+        assertSame(holder, kernels.smallProductsThread());
+        Thread.sleep(5);
+        kernels.multAdd(16, 16, 16, new double[256], 0, new double[256], 0, new double[256], 0);
+        assertSame(Thread.currentThread(), kernels.smallProductsThread());
+    }
+
+    /**
+     * Two threads multiplying (d)'s 16 × 16 × 16 products at once (one of them in OpenBLAS, the other
+     * in Java, or each in turn) get the numbers of one thread alone.
+     */
+    @Test
+    void twoThreadsAtOnceGetOneThreadsNumbers() throws Exception {
+        SplittableRandom random = new SplittableRandom(13);
+        int count = 2_000;
+        double[][] a = new double[count][];
+        double[][] b = new double[count][];
+        double[][] alone = new double[count][];
+        for (int i = 0; i < count; i++) {
+            a[i] = random(random, 256);
+            b[i] = random(random, 256);
+            alone[i] = product(KERNELS, i % 3, 16, 16, 16, a[i], b[i], new double[256]);
+        }
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            Future<?>[] running = new Future<?>[2];
+            for (int t = 0; t < 2; t++) {
+                running[t] = threads.submit(() -> {
+                    for (int round = 0; round < 5; round++) {
+                        for (int i = 0; i < count; i++) {
+                            assertArrayEquals(alone[i], product(KERNELS, i % 3, 16, 16, 16, a[i], b[i], new double[256]));
+                        }
+                    }
+                    return null;
+                });
+            }
+            for (Future<?> each : running) {
+                each.get();
+            }
+        } finally {
+            threads.shutdown();
+        }
+    }
+
+    private static double[] product(OpenBlasKernels kernels, int transposes, int m, int n, int k, double[] a, double[] b,
+                                    double[] c) {
+        double[] result = c.clone();
+        switch (transposes) {
+            case 0 -> kernels.multAdd(m, n, k, a, 0, b, 0, result, 0);
+            case 1 -> kernels.multAddTransA(m, n, k, a, 0, b, 0, result, 0);
+            default -> kernels.multAddTransB(m, n, k, a, 0, b, 0, result, 0);
+        }
+        return result;
+    }
+}
