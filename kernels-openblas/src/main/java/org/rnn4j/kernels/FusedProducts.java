@@ -1,8 +1,8 @@
 package org.rnn4j.kernels;
 
 /**
- * c += op(a) · op(b) in Java with the arithmetic of OpenBLAS's AVX2 double kernel (Haswell, and the
- * Zen cores that use it): each element's products fused ({@link Math#fma}) and summed in the order
+ * c += op(a) · op(b) in Java with the arithmetic of OpenBLAS's AVX2 double kernel (its Haswell
+ * kernels): each element's products fused ({@link Math#fma}) and summed in the order
  * of p from +0, the sum then added to c. Where that kernel sums so — c's rows of even length, the
  * inner dimension within its 256-term block (found by trying; FusedProductsTest tries every shape
  * used) — and this loop's 4 × 4 blocks fit c, the numbers are the same bit for bit, so a product

@@ -40,9 +40,13 @@ public final class OpenBlasKernels implements MatrixKernels {
     /** How long the thread whose small products go to OpenBLAS keeps that without using it. */
     private static final long LEASE_NANOS = 100_000_000;
 
+    /** Products between the holder's notes that it still multiplies. */
+    private static final int RENEW_EVERY = 256;
+
     /** Whether OpenBLAS's products of the shapes {@link FusedProducts} covers are its numbers, bit for bit (tried at load). */
     private final boolean fusedSameAsBlas;
 
+    /** {@link #LEASE_NANOS}, but for tests. */
     private final long leaseNanos;
 
     /**
@@ -55,8 +59,6 @@ public final class OpenBlasKernels implements MatrixKernels {
 
     /** When {@link #smallProductsThread} last said it still multiplies (every {@value #RENEW_EVERY} products). */
     private volatile long smallProductsSeen;
-
-    private static final int RENEW_EVERY = 256;
 
     /** Per thread: one kernels object serves every network in the JVM, and each thread its own products. */
     private final ThreadLocal<Operands> operands = ThreadLocal.withInitial(Operands::new);
@@ -76,15 +78,15 @@ public final class OpenBlasKernels implements MatrixKernels {
         fusedSameAsBlas = fusedSameAsBlas();
     }
 
-    /** Whether {@link FusedProducts} may stand in for OpenBLAS while another thread is in it (tests read it). */
-    boolean fusesWhileBusy() {
+    /** Whether {@link FusedProducts} stands in for OpenBLAS on threads other than the holder (tests read it). */
+    boolean mayFuse() {
         return fusedSameAsBlas;
     }
 
     /**
      * Whether the loaded OpenBLAS kernel sums as {@link FusedProducts} does: products of shapes it
      * covers, every transpose, random operands (some zeros and −0 among them), compared bit for bit.
-     * A kernel that orders its sums otherwise (OpenBLAS's AVX-512 ones) differs on the first.
+     * A kernel that orders its sums otherwise (OpenBLAS's AVX-512 ones) differs.
      */
     private boolean fusedSameAsBlas() {
         Random random = new Random(17);
