@@ -11,7 +11,7 @@ package org.rnn4j.kernels;
  * <p>Why: that kernel has no path for small products but OpenBLAS's general one, which takes its
  * working memory from one pool behind one lock; two threads multiplying small matrices at once wait
  * on each other (the 16 × 16 × 16 product of workload (d): about 450 ns alone, 1,800–2,000 ns each
- * with two at once; here about 650 ns on any number of threads). OpenBLAS's own AVX-512 kernels have
+ * with two at once; here 650–900 ns on any number of threads). OpenBLAS's own AVX-512 kernels have
  * a path for small products without that pool, and another order of sums: with them
  * {@link OpenBlasKernels} finds the numbers differ and does not use this class.
  */
