@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import org.rnn4j.api.graph.MatrixKernels;
 
 /**
  * {@link FusedProducts} gives OpenBLAS's AVX2 kernel's numbers bit for bit wherever {@link OpenBlasKernels}
@@ -110,6 +111,18 @@ final class FusedProductsTest {
                 assertArrayEquals(viaBlas, product(kernels, transposes, m, n, k, a, b, c),
                         m + " × " + n + " × " + k + ", transposes " + transposes);
             }
+            // The same with b held (a window's weights), as the graph kit multiplies them.
+            MatrixKernels.Held held = kernels.hold(b, 0, b.length, null);
+            double[] viaBlas = c.clone();
+            double[] viaHeld = c.clone();
+            kernels.blas(false, true, m, n, k, a, 0, b, 0, viaBlas);
+            kernels.multAddTransB(m, n, k, a, 0, held, viaHeld, 0);
+            assertArrayEquals(viaBlas, viaHeld, m + " × " + n + " × " + k + ", b held and transposed");
+            viaBlas = c.clone();
+            viaHeld = c.clone();
+            kernels.blas(false, false, m, n, k, a, 0, b, 0, viaBlas);
+            kernels.multAdd(m, n, k, a, 0, held, viaHeld, 0);
+            assertArrayEquals(viaBlas, viaHeld, m + " × " + n + " × " + k + ", b held");
         }
         assertSame(holder, kernels.smallProductsThread(), "this thread's products were not OpenBLAS's");
     }
