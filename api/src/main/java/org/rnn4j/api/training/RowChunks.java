@@ -1,6 +1,7 @@
 package org.rnn4j.api.training;
 
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntConsumer;
 import org.rnn4j.api.network.Network;
@@ -32,7 +33,7 @@ public final class RowChunks implements AutoCloseable {
     /** Workers still running the current round's chunks. */
     private final AtomicInteger running = new AtomicInteger();
     /** Per chunk, the last round that took it: a chunk is taken once per round, by whoever gets it first. */
-    private java.util.concurrent.atomic.AtomicLongArray taken = new java.util.concurrent.atomic.AtomicLongArray(0);
+    private AtomicLongArray taken = new AtomicLongArray(0);
     private final Throwable[] failures;
     private final int[] failedChunk;
     private volatile IntConsumer task;
@@ -122,7 +123,7 @@ public final class RowChunks implements AutoCloseable {
             return;
         }
         if (taken.length() < chunks) {
-            taken = new java.util.concurrent.atomic.AtomicLongArray(chunks);  // a larger batch than before: once
+            taken = new AtomicLongArray(chunks);  // a larger batch than before: once
         }
         this.task = task;
         this.count = chunks;
