@@ -48,7 +48,8 @@ final class OpenBlasKernelsTest {
     void singlePrecisionProductsAreDoublesToFloatRounding() {
         MatrixKernels single = new OpenBlasKernels().single();
         SplittableRandom random = new SplittableRandom(5);
-        for (int[] shape : new int[][] {{3, 5, 7}, {32, 64, 64}, {32, 256, 256}, {17, 33, 65}}) {
+        // Fewer rows than columns (the product goes to sgemm transposed) and more (it does not).
+        for (int[] shape : new int[][] {{3, 5, 7}, {32, 64, 64}, {32, 256, 256}, {17, 33, 65}, {40, 64, 24}}) {
             int m = shape[0];
             int k = shape[1];
             int n = shape[2];
@@ -90,12 +91,17 @@ final class OpenBlasKernelsTest {
         }
     }
 
-    /** A held operand (a window's weights, copied once) gives what the array itself gives, bit for bit, in either precision. */
+    /**
+     * A held operand (a window's weights, copied once) gives what the array itself gives, bit for bit,
+     * in either precision — with fewer rows than columns and with more, and (the pom's second run of
+     * this class) with the kernels OpenBLAS picks for this CPU as well as the AVX2 ones.
+     */
     @Test
     void aHeldOperandGivesWhatTheArrayGives() {
         SplittableRandom random = new SplittableRandom(9);
         for (MatrixKernels kernels : List.of(new OpenBlasKernels(), new OpenBlasKernels().single())) {
-            for (int[] shape : new int[][] {{3, 5, 7}, {16, 256, 256}, {32, 64, 64}}) {
+            for (int[] shape : new int[][] {{3, 5, 7}, {16, 256, 256}, {32, 64, 64}, {16, 64, 256}, {1, 256, 256}, {13, 100, 300},
+                {300, 16, 24}}) {
                 int m = shape[0];
                 int k = shape[1];
                 int n = shape[2];
