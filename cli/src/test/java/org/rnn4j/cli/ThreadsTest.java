@@ -32,6 +32,8 @@ final class ThreadsTest {
         "trainer { type = uoro, update = step }",
         "topology { type = fully-recurrent }, trainer { type = rtrl, teacher-forcing = true }",
         "topology { type = jordan }, trainer.type = bptt",
+        // products large enough for sgemm (16 x 64 x 64 a step, 8 rows in the last chunk), in single precision
+        "precision = single, topology.hidden = [64], trainer.type = bptt",
     })
     void theParametersAreTheSameOnAnyNumberOfThreads(String setting) {
         TrainingRun one = run(setting + ", trainer.threads = 1");

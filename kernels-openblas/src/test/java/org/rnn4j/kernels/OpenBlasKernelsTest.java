@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -89,6 +90,19 @@ final class OpenBlasKernelsTest {
                 assertTrue(javaWorst < 1e-5 * k && javaWorst > 0, what + ", Java's: " + javaWorst);
             }
         }
+    }
+
+    /**
+     * OpenBLAS computes each product on the calling thread alone, unless OPENBLAS_NUM_THREADS says
+     * otherwise: rnn4j's own threads are the parallelism, and OpenBLAS's on top of them competed for
+     * the same cores (the effect is measured in docs/performance.md, not timed here).
+     */
+    @Test
+    void openBlasUsesOneThreadPerProductUnlessTold() {
+        assumeTrue(System.getenv(OpenBlasKernels.THREADS_VARIABLE) == null, "OPENBLAS_NUM_THREADS is set: the user's choice");
+        org.bytedeco.openblas.presets.openblas_nolapack.blas_set_num_threads(2);
+        new OpenBlasKernels();
+        assertEquals(1, org.bytedeco.openblas.presets.openblas_nolapack.blas_get_num_threads());
     }
 
     /**
