@@ -88,6 +88,16 @@ public final class Compare {
         double[] largeSingleAll = largeRnn4j("single", cores);
         rows.add(row("(b) Elman 64-256-64, 100 steps x 32, batch", "rnn4j bptt, single, " + cores + " threads",
                 largeSingleAll[0], largeSingleAll[1], Double.NaN));
+        // What OpenBLAS's own threads cost beside rnn4j's: every product on every core too, as OpenBLAS
+        // does by default (rnn4j sets it to one a product unless OPENBLAS_NUM_THREADS is set).
+        org.rnn4j.api.graph.MatrixKernels.best().useThreads(cores);
+        double[] largeAllBlasThreads = largeRnn4j("double", cores);
+        double[] largeSingleAllBlasThreads = largeRnn4j("single", cores);
+        org.rnn4j.api.graph.MatrixKernels.best().useThreads(1);
+        rows.add(row("(b) Elman 64-256-64, 100 steps x 32, batch", "rnn4j bptt, double, " + cores + " threads, OpenBLAS "
+                + cores + " a product", largeAllBlasThreads[0], largeAllBlasThreads[1], Double.NaN));
+        rows.add(row("(b) Elman 64-256-64, 100 steps x 32, batch", "rnn4j bptt, single, " + cores + " threads, OpenBLAS "
+                + cores + " a product", largeSingleAllBlasThreads[0], largeSingleAllBlasThreads[1], Double.NaN));
 
         // (d) batched small: Elman 1-16-1, 100 steps, batch 64, mse, Adam — on one thread and on every core.
         double[] batched = batchedRnn4j(1);

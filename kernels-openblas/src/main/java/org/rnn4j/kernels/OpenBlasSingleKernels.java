@@ -112,7 +112,7 @@ final class OpenBlasSingleKernels implements MatrixKernels {
         Held held = (Held) b;
         if ((long) m * n * k < OpenBlasKernels.BLAS_FROM) {
             multAdd(m, n, k, a, aOffset, held.values, held.offset, c, cOffset);
-        } else if (rowsOnPanels(m, n)) {
+        } else if (turnedRound(m, n)) {
             sgemm(false, true, m, n, k, a, aOffset, held.transposedCopy(k, n, operands.get()), c, cOffset);
         } else {
             sgemm(false, false, m, n, k, a, aOffset, held.copy.pointer, c, cOffset);
@@ -129,8 +129,8 @@ final class OpenBlasSingleKernels implements MatrixKernels {
         doubles.useThreads(threads);
     }
 
-    /** Whether an m × n product goes to sgemm transposed, its rows on the packed panels' side (see the class comment). */
-    private static boolean rowsOnPanels(int m, int n) {
+    /** Whether an m × n product goes to sgemm turned round: in column-major order, its rows on sgemm's m side (see the class comment). */
+    private static boolean turnedRound(int m, int n) {
         return m < n;
     }
 
@@ -138,7 +138,7 @@ final class OpenBlasSingleKernels implements MatrixKernels {
     private void sgemm(boolean transA, boolean transB, int m, int n, int k, double[] a, int aOffset, double[] b, int bOffset,
                        double[] c, int cOffset) {
         Operands buffers = operands.get();
-        if (rowsOnPanels(m, n) && !transA && !transB) {
+        if (turnedRound(m, n) && !transA && !transB) {
             // b as n × k, as a held b goes in: the same numbers from both (AVX-512's kernels differ between the layouts).
             sgemm(false, true, m, n, k, a, aOffset, buffers.b.holdingTransposed(b, bOffset, k, n, buffers), c, cOffset);
         } else {
@@ -153,8 +153,8 @@ final class OpenBlasSingleKernels implements MatrixKernels {
         FloatPointer na = buffers.a.holding(a, aOffset, m * k, buffers);
         FloatPointer nc = buffers.c.sized(m * n);
         float[] product = buffers.scratch(m * n);
-        if (rowsOnPanels(m, n)) {
-            // cᵀ = op(b)ᵀ · op(a)ᵀ in row-major is c in column-major: the same operands, each read the other way.
+        if (turnedRound(m, n)) {
+            // c in column-major: each row-major operand read as its transpose, so each transpose flag flips.
             cblas_sgemm(CblasColMajor, transA ? CblasNoTrans : CblasTrans, transB ? CblasNoTrans : CblasTrans, m, n, k, 1.0f,
                     na, transA ? m : k, nb, transB ? k : n, 0.0f, nc, m);
             buffers.c.buffer.get(0, product, 0, m * n);

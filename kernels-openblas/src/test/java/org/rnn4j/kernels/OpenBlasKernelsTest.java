@@ -137,6 +137,15 @@ final class OpenBlasKernelsTest {
                 kernels.multAdd(m, k, n, d.data, 0, weights, 3, back, 0);
                 kernels.multAdd(m, k, n, d.data, 0, held, backHeld, 0);
                 assertTrue(java.util.Arrays.equals(back, backHeld), "a · b, " + m + "x" + n + "x" + k);
+                for (int i = 0; i < weights.length; i++) {
+                    weights[i] = -weights[i] / 2;  // the next window's weights, held in the same holder
+                }
+                held = kernels.hold(weights, 3, n * k, held);
+                double[] again = new double[m * k];
+                double[] againHeld = new double[m * k];
+                kernels.multAdd(m, k, n, d.data, 0, weights, 3, again, 0);
+                kernels.multAdd(m, k, n, d.data, 0, held, againHeld, 0);
+                assertTrue(java.util.Arrays.equals(again, againHeld), "a · b after a refill, " + m + "x" + n + "x" + k);
             }
         }
     }
