@@ -31,8 +31,8 @@ public final class OpenBlasKernels implements MatrixKernels {
      * What sets OpenBLAS's threads per product. Unset, they are one: rnn4j's parallelism is its own
      * threads, a chunk of rows each ({@code rnn4j.trainer.threads}), and OpenBLAS's threads on top of
      * them would compete for the same cores — measured with OpenBLAS's default (every core), workload
-     * (b) on 2 threads took 67 ms a batch in double instead of 33, 29 instead of 20 in single. Set,
-     * it is the user's choice.
+     * (b) on 2 threads took 72 ms a batch in double instead of 37, 32 instead of 19 in single
+     * (docs/performance.md, eighth round). Set, it is the user's choice.
      */
     static final String THREADS_VARIABLE = "OPENBLAS_NUM_THREADS";
 
