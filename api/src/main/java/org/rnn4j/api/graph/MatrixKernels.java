@@ -109,8 +109,10 @@ public interface MatrixKernels {
 
     /**
      * Caps the threads one product may use, for hosts that already run one computation per core
-     * (Spark's tasks), where a BLAS's own threads would only compete for the same cores. Kernels
-     * that compute on the calling thread alone ignore it.
+     * (Spark's tasks), where a BLAS's own threads would only compete for the same cores — or raises
+     * it, for a host's own large products. A BLAS's count is usually the process's; OpenBLAS's kernels
+     * start at one unless {@code OPENBLAS_NUM_THREADS} is set, since a trainer's threads are the
+     * parallelism. Kernels that compute on the calling thread alone ignore it.
      */
     default void useThreads(int threads) {
     }
