@@ -127,6 +127,38 @@ final class FusedProductsTest {
         assertSame(holder, kernels.smallProductsThread(), "this thread's products were not OpenBLAS's");
     }
 
+    /**
+     * The holder hands OpenBLAS on after 64 products when another thread asked meanwhile, so that
+     * threads take turns; when none asked it keeps it.
+     */
+    @Test
+    void threadsTakeTurnsAtOpenBlas() throws Exception {
+        assumeTrue(KERNELS.mayFuse(), "OpenBLAS's AVX2 kernel is not the one loaded");
+        OpenBlasKernels kernels = new OpenBlasKernels(Long.MAX_VALUE);  // no lease runs out here
+        ExecutorService a = Executors.newSingleThreadExecutor();
+        ExecutorService b = Executors.newSingleThreadExecutor();
+        try {
+            Thread threadA = a.submit(Thread::currentThread).get();
+            Thread threadB = b.submit(Thread::currentThread).get();
+            a.submit(() -> products(kernels, 1 + 128)).get();  // takes it, then two turns' worth alone
+            assertSame(threadA, kernels.smallProductsThread(), "nobody asked: kept");
+            b.submit(() -> products(kernels, 1)).get();  // asks, is refused
+            assertSame(threadA, kernels.smallProductsThread());
+            a.submit(() -> products(kernels, 64)).get();  // its turn ends: handed on
+            b.submit(() -> products(kernels, 1)).get();
+            assertSame(threadB, kernels.smallProductsThread(), "the thread that asked has it now");
+        } finally {
+            a.shutdownNow();
+            b.shutdownNow();
+        }
+    }
+
+    private static void products(OpenBlasKernels kernels, int count) {
+        for (int i = 0; i < count; i++) {
+            kernels.multAdd(16, 16, 16, new double[256], 0, new double[256], 0, new double[256], 0);
+        }
+    }
+
     /** A thread that stops multiplying leaves OpenBLAS to the next after its lease (here 1 ms). */
     @Test
     void anIdleThreadLeavesOpenBlasToTheNext() throws Exception {
