@@ -93,7 +93,7 @@ final class FusedProductsTest {
     void productsOffTheOpenBlasThreadChangeNoNumber() throws Exception {
         assumeTrue(KERNELS.mayFuse(), "OpenBLAS's AVX2 kernel is not the one loaded");
         OpenBlasKernels kernels = new OpenBlasKernels(Long.MAX_VALUE);  // the thread below keeps OpenBLAS
-        Thread holder = new Thread(() -> kernels.multAdd(16, 16, 16, new double[256], 0, new double[256], 0, new double[256], 0));
+        Thread holder = new Thread(() -> products(kernels, 1));
         holder.start();
         holder.join();
         SplittableRandom random = new SplittableRandom(12);
@@ -164,12 +164,12 @@ final class FusedProductsTest {
     void anIdleThreadLeavesOpenBlasToTheNext() throws Exception {
         assumeTrue(KERNELS.mayFuse(), "OpenBLAS's AVX2 kernel is not the one loaded");
         OpenBlasKernels kernels = new OpenBlasKernels(1_000_000);
-        Thread holder = new Thread(() -> kernels.multAdd(16, 16, 16, new double[256], 0, new double[256], 0, new double[256], 0));
+        Thread holder = new Thread(() -> products(kernels, 1));
         holder.start();
         holder.join();
         assertSame(holder, kernels.smallProductsThread());
         Thread.sleep(5);
-        kernels.multAdd(16, 16, 16, new double[256], 0, new double[256], 0, new double[256], 0);
+        products(kernels, 1);
         assertSame(Thread.currentThread(), kernels.smallProductsThread());
     }
 
