@@ -29,8 +29,10 @@ echo
 # OpenBLAS computes each product on the calling thread: rnn4j's parallelism is its own threads
 # (rnn4j.trainer.threads), each row of the table says how many. Compare runs PyTorch with the
 # thread count of each of its rows.
+# The JDK's vector API (an incubator module in Java 17, which the JVM announces with a warning) runs
+# products of 4,096-16,383 multiply-adds, (d)'s, on every thread at once (docs/training.md).
 export OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1
-java -cp benchmarks/target/benchmarks.jar org.rnn4j.benchmarks.Compare
+java --add-modules jdk.incubator.vector -cp benchmarks/target/benchmarks.jar org.rnn4j.benchmarks.Compare
 
 # (e) End to end, as a user starts it: the default run from the command line (JVM start, data,
 # 60 epochs, the held-out figures, the run folder), against PyTorch doing the same run from a

@@ -100,12 +100,14 @@ public final class Compare {
                 + cores + " a product", largeSingleAllBlasThreads[0], largeSingleAllBlasThreads[1], Double.NaN));
 
         // (d) batched small: Elman 1-16-1, 100 steps, batch 64, mse, Adam — on one thread and on every core.
+        // Its step products in the JDK's vector API when the JVM has that module (compare.sh adds it).
+        String vectors = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent() ? ", vector API" : "";
         double[] batched = batchedRnn4j(1);
-        rows.add(row("(d) Elman 1-16-1, 100 steps x 64, batch", "rnn4j bptt, double, 1 thread", batched[0], batched[1],
-                Double.NaN));
+        rows.add(row("(d) Elman 1-16-1, 100 steps x 64, batch", "rnn4j bptt, double, 1 thread" + vectors, batched[0],
+                batched[1], Double.NaN));
         double[] batchedAll = batchedRnn4j(cores);
-        rows.add(row("(d) Elman 1-16-1, 100 steps x 64, batch", "rnn4j bptt, double, " + cores + " threads", batchedAll[0],
-                batchedAll[1], Double.NaN));
+        rows.add(row("(d) Elman 1-16-1, 100 steps x 64, batch", "rnn4j bptt, double, " + cores + " threads" + vectors,
+                batchedAll[0], batchedAll[1], Double.NaN));
         boolean identical = Arrays.equals(Arrays.copyOfRange(batched, 2, batched.length),
                 Arrays.copyOfRange(batchedAll, 2, batchedAll.length));
 

@@ -62,6 +62,9 @@ public final class OpenBlasKernels implements MatrixKernels {
     /** Whether OpenBLAS's products of the shapes {@link FusedProducts} covers are its numbers, bit for bit (tried at load). */
     private final boolean fusedSameAsBlas;
 
+    /** Whether small products {@link VectorProducts} covers run there, on every thread (see {@link #vectorsHere()}). */
+    private final boolean vectors;
+
     /** {@link #LEASE_NANOS}, but for tests. */
     private final long leaseNanos;
 
@@ -90,11 +93,14 @@ public final class OpenBlasKernels implements MatrixKernels {
     private final SparseProducts sparse = new SparseProducts();
 
     public OpenBlasKernels() {
-        this(LEASE_NANOS);
+        this(LEASE_NANOS, true);
     }
 
-    /** With another lease: tests make it long, so that the thread they make hold OpenBLAS keeps it. */
-    OpenBlasKernels(long leaseNanos) {
+    /**
+     * With another lease (tests make it long, so that the thread they make hold OpenBLAS keeps it),
+     * and {@link VectorProducts} used where the JVM and CPU allow, or not (tests of the holder).
+     */
+    OpenBlasKernels(long leaseNanos, boolean vectors) {
         this.leaseNanos = leaseNanos;
         // Load the native library now, so that a platform without it fails at discovery, not mid-run.
         cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, 1, 1, 1, 1.0, new double[1], 1, new double[1], 1, 0.0,
@@ -103,6 +109,21 @@ public final class OpenBlasKernels implements MatrixKernels {
             useThreads(1);
         }
         fusedSameAsBlas = fusedSameAsBlas();
+        this.vectors = vectors && fusedSameAsBlas && vectorsHere();
+    }
+
+    /**
+     * Whether {@link VectorProducts} can run here: the JVM was started with
+     * {@code --add-modules jdk.incubator.vector} (checked before the class, which needs the module, is
+     * loaded) and the CPU has 256-bit vectors.
+     */
+    static boolean vectorsHere() {
+        return ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent() && VectorProducts.fitThisCpu();
+    }
+
+    /** Whether small products {@link VectorProducts} covers run there on every thread (tests read it). */
+    boolean usesVectors() {
+        return vectors;
     }
 
     /** Whether {@link FusedProducts} stands in for OpenBLAS on threads other than the holder (tests read it). */
@@ -292,7 +313,7 @@ public final class OpenBlasKernels implements MatrixKernels {
         if ((long) m * n * k < BLAS_FROM) {
             JAVA.multAddTransB(m, n, k, a, aOffset, held.values, held.offset, c, cOffset);
         } else if (!sparseTimesTransposed(m, n, k, a, aOffset, held.values, held.offset, held, c, cOffset)) {
-            blasOrFused(false, true, m, n, k, a, aOffset, held.values, held.offset, held.copy.pointer, c, cOffset);
+            blasOrFused(false, true, m, n, k, a, aOffset, held.values, held.offset, held, c, cOffset);
         }
     }
 
@@ -302,26 +323,34 @@ public final class OpenBlasKernels implements MatrixKernels {
         if ((long) m * n * k < BLAS_FROM) {
             JAVA.multAdd(m, n, k, a, aOffset, held.values, held.offset, c, cOffset);
         } else {
-            blasOrFused(false, false, m, n, k, a, aOffset, held.values, held.offset, held.copy.pointer, c, cOffset);
+            blasOrFused(false, false, m, n, k, a, aOffset, held.values, held.offset, held, c, cOffset);
         }
     }
 
     /**
-     * c += op(a) · op(b) by OpenBLAS (b from {@code nb} if already in native memory, else null) — or,
-     * on any thread but the one small products go to OpenBLAS from, by {@link FusedProducts} where
-     * that gives the same numbers.
+     * c += op(a) · op(b) by OpenBLAS (b {@code held}, with its native copy, or null) — or, where that
+     * gives the same numbers: a small product by {@link VectorProducts} on any thread (b as k × n rows:
+     * not transposed, or held, whose transpose is kept), else by {@link FusedProducts} on any thread but
+     * the one small products go to OpenBLAS from.
      */
     private void blasOrFused(boolean transA, boolean transB, int m, int n, int k, double[] a, int aOffset, double[] b,
-                             int bOffset, DoublePointer nb, double[] c, int cOffset) {
-        if (fusedSameAsBlas && (long) m * n * k < FUSED_BELOW && FusedProducts.covers(m, n, k) && !mayUseBlasForSmall()) {
+                             int bOffset, Held held, double[] c, int cOffset) {
+        boolean small = fusedSameAsBlas && (long) m * n * k < FUSED_BELOW;
+        if (small && vectors && VectorProducts.covers(m, n, k) && (!transB || held != null)) {
+            if (transB) {
+                VectorProducts.multAdd(transA, m, n, k, a, aOffset, held.transposed(n, k), 0, c, cOffset);
+            } else {
+                VectorProducts.multAdd(transA, m, n, k, a, aOffset, b, bOffset, c, cOffset);
+            }
+        } else if (small && FusedProducts.covers(m, n, k) && !mayUseBlasForSmall()) {
             FusedProducts.multAdd(transA, transB, m, n, k, a, aOffset, b, bOffset, c, cOffset);
-        } else if (nb == null) {
+        } else if (held == null) {
             dgemm(transA, transB, m, n, k, a, aOffset, b, bOffset, c, cOffset, 1.0);
         } else {
             Operands buffers = operands.get();
             DoublePointer na = buffers.a.holding(a, aOffset, m * k);
             DoublePointer nc = buffers.c.holding(c, cOffset, m * n);
-            dgemm(transA, transB, m, n, k, na, nb, nc, 1.0);
+            dgemm(transA, transB, m, n, k, na, held.copy.pointer, nc, 1.0);
             buffers.c.buffer.get(0, c, cOffset, m * n);
         }
     }

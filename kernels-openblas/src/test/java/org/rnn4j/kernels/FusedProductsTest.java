@@ -12,6 +12,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.rnn4j.api.graph.MatrixKernels;
 
 /**
@@ -92,12 +94,40 @@ final class FusedProductsTest {
     @Test
     void productsOffTheOpenBlasThreadChangeNoNumber() throws Exception {
         assumeTrue(KERNELS.mayFuse(), "OpenBLAS's AVX2 kernel is not the one loaded");
-        OpenBlasKernels kernels = new OpenBlasKernels(Long.MAX_VALUE);  // the thread below keeps OpenBLAS
+        OpenBlasKernels kernels = new OpenBlasKernels(Long.MAX_VALUE, false);  // the thread below keeps OpenBLAS
         Thread holder = new Thread(() -> products(kernels, 1));
         holder.start();
         holder.join();
+        productsAreOpenBlasNumbers(kernels);
+        assertSame(holder, kernels.smallProductsThread(), "this thread's products were not OpenBLAS's");
+    }
+
+    /**
+     * With the vector API (the build runs tests with it), small products of the shapes
+     * {@link VectorProducts} covers run there on every thread — none takes OpenBLAS for them — and give
+     * OpenBLAS's numbers; others go where they went without it.
+     */
+    @Test
+    void smallProductsRunInVectorsOnEveryThread() throws Exception {
+        assumeTrue(KERNELS.mayFuse(), "OpenBLAS's AVX2 kernel is not the one loaded");
+        assumeTrue(OpenBlasKernels.vectorsHere(), "no vector API in this JVM, or no 256-bit vectors on this CPU");
+        OpenBlasKernels kernels = new OpenBlasKernels(Long.MAX_VALUE, true);
+        assertTrue(kernels.usesVectors());
+        Thread other = new Thread(() -> products(kernels, 1));
+        other.start();
+        other.join();
+        assertSame(null, kernels.smallProductsThread(), "a 16 × 16 × 16 product went to OpenBLAS");
+        productsAreOpenBlasNumbers(kernels);
+    }
+
+    /**
+     * (d)'s shape, c's rows of 8 and 4 (the vectors' blocks and FusedProducts'), odd and over-256 ones,
+     * each with the three transposes and with b held as the graph kit holds a window's weights: OpenBLAS's
+     * numbers, whichever loop ran them.
+     */
+    private static void productsAreOpenBlasNumbers(OpenBlasKernels kernels) {
         SplittableRandom random = new SplittableRandom(12);
-        int[][] shapes = {{16, 16, 16}, {32, 16, 16}, {4, 64, 60}, {37, 8, 24}, {16, 6, 50}, {16, 5, 60}, {17, 33, 20}, {8, 4, 300}};
+        int[][] shapes = {{16, 16, 16}, {32, 16, 16}, {4, 64, 60}, {37, 8, 24}, {16, 6, 50}, {16, 5, 60}, {17, 33, 20}, {8, 4, 300}, {8, 24, 40}, {12, 20, 40}};
         for (int[] shape : shapes) {
             int m = shape[0];
             int n = shape[1];
@@ -124,7 +154,44 @@ final class FusedProductsTest {
             kernels.multAdd(m, n, k, a, 0, held, viaHeld, 0);
             assertArrayEquals(viaBlas, viaHeld, m + " × " + n + " × " + k + ", b held");
         }
-        assertSame(holder, kernels.smallProductsThread(), "this thread's products were not OpenBLAS's");
+    }
+
+    /**
+     * {@link VectorProducts} sums each element as {@link FusedProducts} does, bit for bit: every shape it
+     * covers from 4,096 multiply-adds to {@link OpenBlasKernels#FUSED_BELOW}, a transposed or not, at
+     * offsets into longer arrays (b as k × n rows; the kernels hand it a held b's transpose).
+     */
+    @Test
+    void vectorProductsAreFusedProductsNumbersBitForBit() {
+        assumeTrue(OpenBlasKernels.vectorsHere(), "no vector API in this JVM, or no 256-bit vectors on this CPU");
+        SplittableRandom random = new SplittableRandom(14);
+        double[] a = random(random, 20_000);
+        double[] b = random(random, 20_000);
+        double[] c = random(random, 20_000);
+        int shapes = 0;
+        for (int m = 4; m < OpenBlasKernels.FUSED_BELOW; m += 4) {
+            for (int n = 8; (long) m * n < OpenBlasKernels.FUSED_BELOW; n += 8) {
+                for (int k = 1; k <= FusedProducts.MOST_TERMS && (long) m * n * k < OpenBlasKernels.FUSED_BELOW; k++) {
+                    if ((long) m * n * k < OpenBlasKernels.BLAS_FROM) {
+                        continue;
+                    }
+                    int aAt = random.nextInt(a.length - m * k);
+                    int bAt = random.nextInt(b.length - k * n);
+                    int cAt = random.nextInt(c.length - m * n);
+                    for (boolean transA : new boolean[] {false, true}) {
+                        double[] viaScalars = Arrays.copyOfRange(c, cAt, cAt + m * n);
+                        double[] viaVectors = viaScalars.clone();
+                        FusedProducts.multAdd(transA, false, m, n, k, a, aAt, b, bAt, viaScalars, 0);
+                        VectorProducts.multAdd(transA, m, n, k, a, aAt, b, bAt, viaVectors, 0);
+                        if (!Arrays.equals(viaScalars, viaVectors)) {
+                            assertArrayEquals(viaScalars, viaVectors, m + " × " + n + " × " + k + ", transA " + transA);
+                        }
+                    }
+                    shapes++;
+                }
+            }
+        }
+        assertEquals(10_280, shapes, "every shape counted once");
     }
 
     /**
@@ -134,7 +201,7 @@ final class FusedProductsTest {
     @Test
     void threadsTakeTurnsAtOpenBlas() throws Exception {
         assumeTrue(KERNELS.mayFuse(), "OpenBLAS's AVX2 kernel is not the one loaded");
-        OpenBlasKernels kernels = new OpenBlasKernels(Long.MAX_VALUE);  // no lease runs out here
+        OpenBlasKernels kernels = new OpenBlasKernels(Long.MAX_VALUE, false);  // no lease runs out here
         ExecutorService a = Executors.newSingleThreadExecutor();
         ExecutorService b = Executors.newSingleThreadExecutor();
         try {
@@ -163,7 +230,7 @@ final class FusedProductsTest {
     @Test
     void anIdleThreadLeavesOpenBlasToTheNext() throws Exception {
         assumeTrue(KERNELS.mayFuse(), "OpenBLAS's AVX2 kernel is not the one loaded");
-        OpenBlasKernels kernels = new OpenBlasKernels(1_000_000);
+        OpenBlasKernels kernels = new OpenBlasKernels(1_000_000, false);
         Thread holder = new Thread(() -> products(kernels, 1));
         holder.start();
         holder.join();
@@ -175,10 +242,12 @@ final class FusedProductsTest {
 
     /**
      * Two threads multiplying (d)'s 16 × 16 × 16 products at once (one of them in OpenBLAS, the other
-     * in Java, or each in turn) get the numbers of one thread alone.
+     * in Java, or each in turn; or both in vectors) get the numbers of one thread alone.
      */
-    @Test
-    void twoThreadsAtOnceGetOneThreadsNumbers() throws Exception {
+    @ParameterizedTest(name = "vectors {0}")
+    @ValueSource(booleans = {false, true})
+    void twoThreadsAtOnceGetOneThreadsNumbers(boolean vectors) throws Exception {
+        OpenBlasKernels kernels = new OpenBlasKernels(100_000_000, vectors);
         SplittableRandom random = new SplittableRandom(13);
         int count = 2_000;
         double[][] a = new double[count][];
@@ -187,7 +256,7 @@ final class FusedProductsTest {
         for (int i = 0; i < count; i++) {
             a[i] = random(random, 256);
             b[i] = random(random, 256);
-            alone[i] = product(KERNELS, i % 3, 16, 16, 16, a[i], b[i], new double[256]);
+            alone[i] = product(kernels, i % 3, 16, 16, 16, a[i], b[i], new double[256]);
         }
         ExecutorService threads = Executors.newFixedThreadPool(2);
         try {
@@ -196,7 +265,7 @@ final class FusedProductsTest {
                 running[t] = threads.submit(() -> {
                     for (int round = 0; round < 5; round++) {
                         for (int i = 0; i < count; i++) {
-                            assertArrayEquals(alone[i], product(KERNELS, i % 3, 16, 16, 16, a[i], b[i], new double[256]));
+                            assertArrayEquals(alone[i], product(kernels, i % 3, 16, 16, 16, a[i], b[i], new double[256]));
                         }
                     }
                     return null;
