@@ -100,16 +100,20 @@ public final class Compare {
                 + cores + " a product", largeSingleAllBlasThreads[0], largeSingleAllBlasThreads[1], Double.NaN));
 
         // (d) batched small: Elman 1-16-1, 100 steps, batch 64, mse, Adam — on one thread and on every core.
-        // Its step products in the JDK's vector API when the JVM has that module (compare.sh adds it).
-        String vectors = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent() ? ", vector API" : "";
-        double[] batched = batchedRnn4j(1);
-        rows.add(row("(d) Elman 1-16-1, 100 steps x 64, batch", "rnn4j bptt, double, 1 thread" + vectors, batched[0],
-                batched[1], Double.NaN));
-        double[] batchedAll = batchedRnn4j(cores);
-        rows.add(row("(d) Elman 1-16-1, 100 steps x 64, batch", "rnn4j bptt, double, " + cores + " threads" + vectors,
-                batchedAll[0], batchedAll[1], Double.NaN));
-        boolean identical = Arrays.equals(Arrays.copyOfRange(batched, 2, batched.length),
-                Arrays.copyOfRange(batchedAll, 2, batchedAll.length));
+        // On 1 thread and on every core in turns, as (a)'s systems: the ratio of the two is a target.
+        double[] batched;
+        double[] batchedAll;
+        boolean identical;
+        try (Batched one = new Batched(1); Batched all = new Batched(cores)) {
+            double[][] timed = inTurns(one, all);
+            batched = timed[0];
+            batchedAll = timed[1];
+            identical = Arrays.equals(one.parameters(), all.parameters());
+        }
+        rows.add(row("(d) Elman 1-16-1, 100 steps x 64, batch", "rnn4j bptt, double, 1 thread", batched[0], batched[1],
+                Double.NaN));
+        rows.add(row("(d) Elman 1-16-1, 100 steps x 64, batch", "rnn4j bptt, double, " + cores + " threads", batchedAll[0],
+                batchedAll[1], Double.NaN));
 
         JsonNode torch = torch(1, "float64", "small,large,batched");
         List<String> targets = new ArrayList<>();
@@ -119,7 +123,7 @@ public final class Compare {
                 + " threads against 1, medians of 5: %.2fx", cores, scaling(cores)));
         double[] product = stepProducts(cores);
         targets.add(String.format(Locale.ROOT, "    (d)'s step product, 16x16x16 by %s: %.0f ns on 1 thread, %.0f ns each on %d"
-                + " threads at once (medians of 5)", org.rnn4j.api.graph.MatrixKernels.best().getClass().getSimpleName(),
+                + " threads at once (medians of 5)", org.rnn4j.api.graph.MatrixKernels.best(),
                 product[0], product[1], cores));
         if (torch != null) {
             String version = "PyTorch " + torch.path("torch").asText();
@@ -211,7 +215,7 @@ public final class Compare {
         }
     }
 
-    /** An epoch of one of (a)'s systems, warmed up, and its loss after the last one run. */
+    /** An epoch of one of the systems timed in turns, warmed up, and its loss after the last one run. */
     interface Epochs {
         void run();
 
@@ -219,7 +223,7 @@ public final class Compare {
     }
 
     /**
-     * Medians of seconds per epoch and the final losses of (a)'s systems, timed in turns — 300 epochs
+     * Medians of seconds per epoch and the final losses of (a)'s or (d)'s systems, timed in turns — 300 epochs
      * of each, ten times — so that they see the same moments of a shared host, whose speed moves by
      * half from one few seconds to the next: 3,000 epochs each, as when each was timed alone.
      */
@@ -306,19 +310,44 @@ public final class Compare {
     }
 
     /**
-     * Median seconds per batch of rnn4j's full BPTT on 64 temporal-XOR sequences of 100 steps, Elman
-     * 1-16-1 with a sigmoid output, mse, Adam 0.01; then the final loss and the parameters after the
-     * timed batches.
+     * (d) on rnn4j: full BPTT on 64 temporal-XOR sequences of 100 steps, one batch an epoch, Elman
+     * 1-16-1 with a sigmoid output, mse, Adam 0.01, on {@code threads} threads; warmed up by 3,000
+     * epochs, then timed epoch by epoch, and its parameters after them (bit-identical on any number).
      */
-    static double[] batchedRnn4j(int threads) {
-        DataSet data = Rnn4j.create(ConfigFactory.parseString(
-                "rnn4j.data { type = temporal-xor, sequences = 64, length = 100 }")).data();
-        Network network = Networks.build("elman", 16, 1, 1, "sigmoid");
-        try (TrainingSession session = session(network, data, new MeanSquaredError(), 64, 0.01, threads)) {
-            double[] timed = timeEpochs(session, 3000, 3000);
-            double[] result = Arrays.copyOf(timed, 2 + network.parameters().size());
-            System.arraycopy(network.parameters().toArray(), 0, result, 2, network.parameters().size());
-            return result;
+    static final class Batched implements Epochs, AutoCloseable {
+        private static final int WARMUP = 3000;
+        private final Network network = Networks.build("elman", 16, 1, 1, "sigmoid");
+        private final TrainingSession session;
+        private int timed;
+        private double loss;
+
+        Batched(int threads) {
+            DataSet data = Rnn4j.create(ConfigFactory.parseString(
+                    "rnn4j.data { type = temporal-xor, sequences = 64, length = 100 }")).data();
+            session = session(network, data, new MeanSquaredError(), 64, 0.01, threads);
+            for (int e = 1; e <= WARMUP; e++) {
+                session.runEpoch(e, new SplittableRandom(e));
+            }
+        }
+
+        @Override
+        public void run() {
+            loss = session.runEpoch(WARMUP + timed + 1, new SplittableRandom(timed));  // as timeEpochs numbers them
+            timed++;
+        }
+
+        @Override
+        public double loss() {
+            return loss;
+        }
+
+        double[] parameters() {
+            return network.parameters().toArray();
+        }
+
+        @Override
+        public void close() {
+            session.close();
         }
     }
 

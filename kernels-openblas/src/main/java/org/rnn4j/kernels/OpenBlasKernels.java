@@ -126,6 +126,13 @@ public final class OpenBlasKernels implements MatrixKernels {
         return vectors;
     }
 
+    /** The kernels and where their small products run (compare.sh prints it). */
+    @Override
+    public String toString() {
+        return "OpenBLAS, small products " + (vectors ? "in the vector API on every thread"
+                : fusedSameAsBlas ? "in OpenBLAS on one thread at a time, in FusedProducts on the others" : "in OpenBLAS");
+    }
+
     /** Whether {@link FusedProducts} stands in for OpenBLAS on threads other than the holder (tests read it). */
     boolean mayFuse() {
         return fusedSameAsBlas;

@@ -113,6 +113,7 @@ final class FusedProductsTest {
         assumeTrue(OpenBlasKernels.vectorsHere(), "no vector API in this JVM, or no 256-bit vectors on this CPU");
         OpenBlasKernels kernels = new OpenBlasKernels(Long.MAX_VALUE, true);
         assertTrue(kernels.usesVectors());
+        assertTrue(kernels.toString().contains("vector API"), kernels.toString());  // as compare.sh prints it
         Thread other = new Thread(() -> products(kernels, 1));
         other.start();
         other.join();
