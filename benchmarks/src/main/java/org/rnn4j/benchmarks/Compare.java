@@ -13,6 +13,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
@@ -101,14 +105,19 @@ public final class Compare {
 
         // (d) batched small: Elman 1-16-1, 100 steps, batch 64, mse, Adam — on one thread and on every core.
         // On 1 thread and on every core in turns, as (a)'s systems: the ratio of the two is a target.
+        // Between them in each turn, a loop of plain arithmetic on 1 thread and split over every core:
+        // what the host let two threads do in the same seconds (its second core is shared at times).
         double[] batched;
         double[] batchedAll;
         boolean identical;
-        try (Batched one = new Batched(1); Batched all = new Batched(cores)) {
-            double[][] timed = inTurns(one, all);
+        double hostScaling;
+        try (Batched one = new Batched(1); Batched all = new Batched(cores); Arithmetic alone = new Arithmetic(1);
+             Arithmetic split = new Arithmetic(cores)) {
+            double[][] timed = inTurns(one, all, alone, split);
             batched = timed[0];
             batchedAll = timed[1];
             identical = Arrays.equals(one.parameters(), all.parameters());
+            hostScaling = timed[2][0] / timed[3][0];
         }
         rows.add(row("(d) Elman 1-16-1, 100 steps x 64, batch", "rnn4j bptt, double, 1 thread", batched[0], batched[1],
                 Double.NaN));
@@ -120,7 +129,7 @@ public final class Compare {
         targets.add(String.format(Locale.ROOT, "(d) %d threads against 1: %.2fx faster (target >= 1.7x), parameters after"
                 + " the timed batches bit-identical: %s", cores, batched[0] / batchedAll[0], identical ? "yes" : "NO"));
         targets.add(String.format(Locale.ROOT, "    this machine's own scaling, a loop of square roots split over %d plain"
-                + " threads against 1, medians of 5: %.2fx", cores, scaling(cores)));
+                + " threads against 1, in the same turns: %.2fx", cores, hostScaling));
         double[] product = stepProducts(cores);
         targets.add(String.format(Locale.ROOT, "    (d)'s step product, 16x16x16 by %s: %.0f ns on 1 thread, %.0f ns each on %d"
                 + " threads at once (medians of 5)", org.rnn4j.api.graph.MatrixKernels.best(),
@@ -598,26 +607,46 @@ public final class Compare {
         SINK.add(c[0]);
     }
 
-    /** How much faster {@code threads} threads run a loop of pure arithmetic than one: the best this machine allows now. */
-    static double scaling(int threads) throws InterruptedException {
-        double[] ratios = new double[5];
-        for (int r = 0; r < ratios.length; r++) {
-            long start = System.nanoTime();
-            arithmetic(200_000_000L);
-            double one = System.nanoTime() - start;
-            start = System.nanoTime();
-            Thread[] others = new Thread[threads - 1];
-            for (int t = 0; t < others.length; t++) {
-                others[t] = new Thread(() -> arithmetic(200_000_000L / threads));
-                others[t].start();
-            }
-            arithmetic(200_000_000L / threads);
-            for (Thread other : others) {
-                other.join();
-            }
-            ratios[r] = one / (System.nanoTime() - start);
+    /**
+     * A loop of square roots as an epoch, on one thread or split over {@code threads} (the caller's
+     * and a pool's): how much faster several threads run pure arithmetic than one is the best this
+     * machine allows at that moment.
+     */
+    static final class Arithmetic implements Epochs, AutoCloseable {
+        private static final long STEPS = 2_000_000;
+        private final int threads;
+        private final ExecutorService others;
+
+        Arithmetic(int threads) {
+            this.threads = threads;
+            this.others = Executors.newFixedThreadPool(Math.max(1, threads - 1));
         }
-        return median(ratios);
+
+        @Override
+        public void run() {
+            List<Future<?>> shares = new ArrayList<>();
+            for (int t = 1; t < threads; t++) {
+                shares.add(others.submit(() -> arithmetic(STEPS / threads)));
+            }
+            arithmetic(STEPS / threads);
+            try {
+                for (Future<?> share : shares) {
+                    share.get();
+                }
+            } catch (InterruptedException | ExecutionException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        @Override
+        public double loss() {
+            return Double.NaN;
+        }
+
+        @Override
+        public void close() {
+            others.shutdownNow();
+        }
     }
 
     private static final java.util.concurrent.atomic.DoubleAdder SINK = new java.util.concurrent.atomic.DoubleAdder();
