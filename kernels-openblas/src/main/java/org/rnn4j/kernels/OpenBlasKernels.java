@@ -62,8 +62,20 @@ public final class OpenBlasKernels implements MatrixKernels {
     /** Whether OpenBLAS's products of the shapes {@link FusedProducts} covers are its numbers, bit for bit (tried at load). */
     private final boolean fusedSameAsBlas;
 
-    /** Whether small products {@link VectorProducts} covers run there, on every thread (see {@link #vectorsHere()}). */
+    /** Whether small products {@link VectorProducts} covers may run there, on every thread (see {@link #vectorsHere()}). */
     private final boolean vectors;
+
+    /**
+     * Per product shape (transposes and m, n, k), whether {@link VectorProducts} gives OpenBLAS's
+     * numbers, tried on the shape's first product: OpenBLAS's kernels sum some shapes as the vector
+     * loop does and others not (Cooperlake's c += a · bᵀ from k = 32 on, say), so the vector loop takes
+     * only those it is tried equal on. Open addressing; 0 is empty, else (key &lt;&lt; 1 | verdict) + 1.
+     */
+    private final java.util.concurrent.atomic.AtomicLongArray vectorVerdicts =
+            new java.util.concurrent.atomic.AtomicLongArray(VERDICTS);
+
+    /** Shapes whose verdict is kept; a run multiplies a handful, and any beyond stay in OpenBLAS. */
+    private static final int VERDICTS = 64;
 
     /** {@link #LEASE_NANOS}, but for tests. */
     private final long leaseNanos;
@@ -109,7 +121,7 @@ public final class OpenBlasKernels implements MatrixKernels {
             useThreads(1);
         }
         fusedSameAsBlas = fusedSameAsBlas();
-        this.vectors = vectors && fusedSameAsBlas && vectorsHere();
+        this.vectors = vectors && vectorsHere();
     }
 
     /**
@@ -129,7 +141,7 @@ public final class OpenBlasKernels implements MatrixKernels {
     /** The kernels and where their small products run (compare.sh prints it). */
     @Override
     public String toString() {
-        return "OpenBLAS, small products " + (vectors ? "in the vector API on every thread"
+        return "OpenBLAS, small products " + (vectors ? "in the vector API on every thread where it gives OpenBLAS's numbers"
                 : fusedSameAsBlas ? "in OpenBLAS on one thread at a time, in FusedProducts on the others" : "in OpenBLAS");
     }
 
@@ -202,6 +214,44 @@ public final class OpenBlasKernels implements MatrixKernels {
             wanted = true;
         }
         return false;
+    }
+
+    /**
+     * Whether {@link VectorProducts} gives OpenBLAS's numbers for this shape: the verdict kept, or, on
+     * the shape's first product, found by multiplying random operands (zeros and −0 among them) both
+     * ways and comparing bit for bit. Two threads may try the same shape at once: same verdict.
+     */
+    boolean vectorsSameAsBlas(boolean transA, boolean transB, int m, int n, int k) {
+        long key = (((long) m * FUSED_BELOW + n) * FUSED_BELOW + k) * 4 + (transA ? 2 : 0) + (transB ? 1 : 0);
+        int slot = (int) ((key * 0x9E3779B97F4A7C15L) >>> 58);  // 6 bits: VERDICTS slots
+        for (int probe = 0; probe < VERDICTS; probe++, slot = (slot + 1) % VERDICTS) {
+            long entry = vectorVerdicts.get(slot);
+            if (entry == 0) {
+                boolean same = vectorsTriedEqual(key, transA, transB, m, n, k);
+                vectorVerdicts.compareAndSet(slot, 0, (key << 1 | (same ? 1 : 0)) + 1);
+                return same;
+            }
+            if ((entry - 1) >>> 1 == key) {
+                return ((entry - 1) & 1) == 1;
+            }
+        }
+        return false;  // every slot taken: OpenBLAS
+    }
+
+    private boolean vectorsTriedEqual(long seed, boolean transA, boolean transB, int m, int n, int k) {
+        Random random = new Random(seed);
+        double[] a = probeValues(random, m * k);
+        double[] b = probeValues(random, k * n);
+        double[] viaBlas = probeValues(random, m * n);
+        double[] viaVectors = viaBlas.clone();
+        blas(transA, transB, m, n, k, a, 0, b, 0, viaBlas);
+        double[] rows = b;  // b as k × n rows, as VectorProducts takes it
+        if (transB) {
+            rows = new double[k * n];
+            SparseProducts.transpose(n, k, b, 0, rows, 0);
+        }
+        VectorProducts.multAdd(transA, m, n, k, a, 0, rows, 0, viaVectors, 0);
+        return Arrays.equals(viaBlas, viaVectors);
     }
 
     /** c += op(a) · op(b) by OpenBLAS, whatever the shape and whoever else is in it (the probe and tests). */
@@ -342,14 +392,15 @@ public final class OpenBlasKernels implements MatrixKernels {
      */
     private void blasOrFused(boolean transA, boolean transB, int m, int n, int k, double[] a, int aOffset, double[] b,
                              int bOffset, Held held, double[] c, int cOffset) {
-        boolean small = fusedSameAsBlas && (long) m * n * k < FUSED_BELOW;
-        if (small && vectors && VectorProducts.covers(m, n, k) && (!transB || held != null)) {
+        boolean small = (long) m * n * k < FUSED_BELOW;
+        if (small && vectors && VectorProducts.covers(m, n, k) && (!transB || held != null)
+                && vectorsSameAsBlas(transA, transB, m, n, k)) {
             if (transB) {
                 VectorProducts.multAdd(transA, m, n, k, a, aOffset, held.transposed(n, k), 0, c, cOffset);
             } else {
                 VectorProducts.multAdd(transA, m, n, k, a, aOffset, b, bOffset, c, cOffset);
             }
-        } else if (small && FusedProducts.covers(m, n, k) && !mayUseBlasForSmall()) {
+        } else if (small && fusedSameAsBlas && FusedProducts.covers(m, n, k) && !mayUseBlasForSmall()) {
             FusedProducts.multAdd(transA, transB, m, n, k, a, aOffset, b, bOffset, c, cOffset);
         } else if (held == null) {
             dgemm(transA, transB, m, n, k, a, aOffset, b, bOffset, c, cOffset, 1.0);

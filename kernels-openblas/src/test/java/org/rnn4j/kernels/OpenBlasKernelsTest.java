@@ -150,6 +150,46 @@ final class OpenBlasKernelsTest {
         }
     }
 
+    /**
+     * With the vector API (this module's tests run with it), small products are OpenBLAS's numbers bit
+     * for bit with whichever kernels OpenBLAS loaded (the pom runs this class with the AVX2 ones and
+     * with those it picks for this CPU): the vector loop takes a shape only where it was tried equal.
+     * Cooperlake's kernels sum c += a · bᵀ from k = 32 on in another order (16 × 8 × 32 here), and the
+     * AVX2 ones sum every shape as the vector loop does — (d)'s 16 × 16 × 16 among them.
+     */
+    @Test
+    void smallProductsAreThisOpenBlasNumbersWithOrWithoutVectors() {
+        assumeTrue(OpenBlasKernels.vectorsHere(), "no vector API in this JVM, or no 256-bit vectors on this CPU");
+        OpenBlasKernels kernels = new OpenBlasKernels();
+        SplittableRandom random = new SplittableRandom(15);
+        int[][] shapes = {{16, 16, 16}, {16, 8, 32}, {8, 16, 64}, {16, 24, 24}, {32, 16, 16}, {4, 64, 60}, {8, 24, 40}, {16, 16, 40}};
+        for (int[] shape : shapes) {
+            int m = shape[0];
+            int n = shape[1];
+            int k = shape[2];
+            double[] a = random(m, k, random).data;
+            double[] b = random(k, n, random).data;
+            double[] c = random(m, n, random).data;
+            for (int transposes = 0; transposes < 3; transposes++) {
+                boolean transA = transposes == 1;
+                boolean transB = transposes == 2;
+                double[] viaBlas = c.clone();
+                double[] viaKernels = c.clone();
+                kernels.blas(transA, transB, m, n, k, a, 0, b, 0, viaBlas);
+                switch (transposes) {
+                    case 0 -> kernels.multAdd(m, n, k, a, 0, kernels.hold(b, 0, b.length, null), viaKernels, 0);
+                    case 1 -> kernels.multAddTransA(m, n, k, a, 0, b, 0, viaKernels, 0);
+                    default -> kernels.multAddTransB(m, n, k, a, 0, kernels.hold(b, 0, b.length, null), viaKernels, 0);
+                }
+                assertArrayEquals(viaBlas, viaKernels, m + " × " + n + " × " + k + ", transposes " + transposes);
+            }
+        }
+        if ("Haswell".equals(System.getenv("OPENBLAS_CORETYPE"))) {
+            assertTrue(kernels.vectorsSameAsBlas(false, true, 16, 16, 16), "(d)'s step forward in vectors");
+            assertTrue(kernels.vectorsSameAsBlas(false, false, 16, 16, 16), "(d)'s step back in vectors");
+        }
+    }
+
     /** On whole matrices, and on blocks at offsets inside larger arrays (as a network's window holds them). */
     @Test
     void everyProductMatchesEjmlAtSmallAndLargeShapes() {
