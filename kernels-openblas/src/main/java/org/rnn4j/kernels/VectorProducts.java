@@ -6,7 +6,8 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * {@link FusedProducts}' arithmetic four lanes at a time, with the JDK's vector API: each element's
  * products fused and summed in the order of p from +0, the sum then added to c — the same chain per
- * element, so the same numbers bit for bit (and OpenBLAS's, where FusedProducts' are). Measured on
+ * element, so the same numbers bit for bit — and OpenBLAS's for every shape whose products OpenBLAS
+ * sums so, which {@link OpenBlasKernels} tries on each shape's first product. Measured on
  * (d)'s 16 × 16 × 16 product: about 200 ns, against 650 ns for FusedProducts' scalar loop and 360 ns
  * for OpenBLAS's AVX2 kernel (without its copies and call), and no lock: every thread runs its small
  * products here at once.
