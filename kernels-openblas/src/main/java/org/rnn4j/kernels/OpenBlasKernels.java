@@ -8,6 +8,7 @@ import static org.bytedeco.openblas.global.openblas.cblas_dgemm;
 import java.nio.DoubleBuffer;
 import java.util.Arrays;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicLongArray;
 import org.bytedeco.javacpp.DoublePointer;
 import org.ejml.data.DMatrixRMaj;
 import org.rnn4j.api.graph.MatrixKernels;
@@ -71,8 +72,7 @@ public final class OpenBlasKernels implements MatrixKernels {
      * loop does and others not (Cooperlake's c += a · bᵀ from k = 32 on, say), so the vector loop takes
      * only those it is tried equal on. Open addressing; 0 is empty, else (key &lt;&lt; 1 | verdict) + 1.
      */
-    private final java.util.concurrent.atomic.AtomicLongArray vectorVerdicts =
-            new java.util.concurrent.atomic.AtomicLongArray(VERDICTS);
+    private final AtomicLongArray vectorVerdicts = new AtomicLongArray(VERDICTS);
 
     /** Shapes whose verdict is kept; a run multiplies a handful, and any beyond stay in OpenBLAS. */
     private static final int VERDICTS = 64;
@@ -133,7 +133,7 @@ public final class OpenBlasKernels implements MatrixKernels {
         return ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent() && VectorProducts.fitThisCpu();
     }
 
-    /** Whether small products {@link VectorProducts} covers run there on every thread (tests read it). */
+    /** Whether small products {@link VectorProducts} covers may run there, on every thread, where tried equal (tests read it). */
     boolean usesVectors() {
         return vectors;
     }
