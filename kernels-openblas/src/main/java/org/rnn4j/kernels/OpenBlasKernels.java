@@ -69,7 +69,7 @@ public final class OpenBlasKernels implements MatrixKernels {
     /**
      * Per product shape (transposes and m, n, k), whether {@link VectorProducts} gives OpenBLAS's
      * numbers, tried on the shape's first product: OpenBLAS's kernels sum some shapes as the vector
-     * loop does and others not (Cooperlake's c += a · bᵀ from k = 32 on, say), so the vector loop takes
+     * loop does and others not (Cooperlake's c += a · bᵀ of 16 × 8 × 32, say), so the vector loop takes
      * only those it is tried equal on. Open addressing; 0 is empty, else (key &lt;&lt; 1 | verdict) + 1.
      */
     private final AtomicLongArray vectorVerdicts = new AtomicLongArray(VERDICTS);

@@ -154,7 +154,7 @@ final class OpenBlasKernelsTest {
      * With the vector API (this module's tests run with it), small products are OpenBLAS's numbers bit
      * for bit with whichever kernels OpenBLAS loaded (the pom runs this class with the AVX2 ones and
      * with those it picks for this CPU): the vector loop takes a shape only where it was tried equal.
-     * Cooperlake's kernels sum c += a · bᵀ from k = 32 on in another order (16 × 8 × 32 here), and the
+     * Cooperlake's kernels sum some c += a · bᵀ in another order (16 × 8 × 32 and 8 × 16 × 64 here), and the
      * AVX2 ones sum every shape as the vector loop does — (d)'s 16 × 16 × 16 among them.
      */
     @Test
