@@ -111,7 +111,8 @@ public final class Compare {
         double[] batchedAll;
         boolean identical;
         double hostScaling;
-        try (Batched one = new Batched(1); Batched all = new Batched(cores); Arithmetic alone = new Arithmetic(1);
+        try (SessionEpochs one = batchedRnn4j(1); SessionEpochs all = batchedRnn4j(cores);
+             Arithmetic alone = new Arithmetic(1);
              Arithmetic split = new Arithmetic(cores)) {
             double[][] timed = inTurns(one, all, alone, split);
             batched = timed[0];
@@ -269,26 +270,7 @@ public final class Compare {
             warmUp.runEpoch(e, new SplittableRandom(e));
         }
         Network network = Networks.build("elman", 6, 1, 1, "sigmoid");  // as PyTorch's: sigmoid outputs, mse
-        TrainingSession session = session(network, data, new MeanSquaredError(), 1, 0.01);
-        int warmup = 2000;
-        for (int e = 1; e <= warmup; e++) {
-            session.runEpoch(e, new SplittableRandom(e));
-        }
-        return new Epochs() {
-            private int timed;
-            private double loss;
-
-            @Override
-            public void run() {
-                loss = session.runEpoch(warmup + timed + 1, new SplittableRandom(timed));  // as timeEpochs numbers them
-                timed++;
-            }
-
-            @Override
-            public double loss() {
-                return loss;
-            }
-        };
+        return new SessionEpochs(network, session(network, data, new MeanSquaredError(), 1, 0.01), 2000);
     }
 
     /** Median seconds per batch of rnn4j's BPTT on 32 one-hot sequences of 100 steps, and the final loss. */
@@ -321,27 +303,39 @@ public final class Compare {
     /**
      * (d) on rnn4j: full BPTT on 64 temporal-XOR sequences of 100 steps, one batch an epoch, Elman
      * 1-16-1 with a sigmoid output, mse, Adam 0.01, on {@code threads} threads; warmed up by 3,000
-     * epochs, then timed epoch by epoch, and its parameters after them (bit-identical on any number).
+     * epochs (its parameters after the timed ones are bit-identical on any number of threads).
      */
-    static final class Batched implements Epochs, AutoCloseable {
-        private static final int WARMUP = 3000;
-        private final Network network = Networks.build("elman", 16, 1, 1, "sigmoid");
+    static SessionEpochs batchedRnn4j(int threads) {
+        DataSet data = Rnn4j.create(ConfigFactory.parseString(
+                "rnn4j.data { type = temporal-xor, sequences = 64, length = 100 }")).data();
+        Network network = Networks.build("elman", 16, 1, 1, "sigmoid");
+        return new SessionEpochs(network, session(network, data, new MeanSquaredError(), 64, 0.01, threads), 3000);
+    }
+
+    /**
+     * A training session as one of the systems timed in turns: warmed up by {@code warmup} epochs,
+     * then epoch by epoch, numbered and seeded as {@link #timeEpochs} does; its network's parameters
+     * after them.
+     */
+    static final class SessionEpochs implements Epochs, AutoCloseable {
+        private final Network network;
         private final TrainingSession session;
+        private final int warmup;
         private int timed;
         private double loss;
 
-        Batched(int threads) {
-            DataSet data = Rnn4j.create(ConfigFactory.parseString(
-                    "rnn4j.data { type = temporal-xor, sequences = 64, length = 100 }")).data();
-            session = session(network, data, new MeanSquaredError(), 64, 0.01, threads);
-            for (int e = 1; e <= WARMUP; e++) {
+        SessionEpochs(Network network, TrainingSession session, int warmup) {
+            this.network = network;
+            this.session = session;
+            this.warmup = warmup;
+            for (int e = 1; e <= warmup; e++) {
                 session.runEpoch(e, new SplittableRandom(e));
             }
         }
 
         @Override
         public void run() {
-            loss = session.runEpoch(WARMUP + timed + 1, new SplittableRandom(timed));  // as timeEpochs numbers them
+            loss = session.runEpoch(warmup + timed + 1, new SplittableRandom(timed));
             timed++;
         }
 

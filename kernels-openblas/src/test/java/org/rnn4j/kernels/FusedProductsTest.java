@@ -54,35 +54,55 @@ final class FusedProductsTest {
     void fusedProductsAreOpenBlasNumbersBitForBit() {
         assumeTrue(KERNELS.mayFuse(), "OpenBLAS's AVX2 kernel is not the one loaded");
         SplittableRandom random = new SplittableRandom(11);
-        double[] a = random(random, 20_000);
-        double[] b = random(random, 20_000);
-        double[] c = random(random, 20_000);
+        double[] a = random(random, OPERANDS);
+        double[] b = random(random, OPERANDS);
+        double[] c = random(random, OPERANDS);
+        int shapes = eachSmallShape(4, random, (m, n, k, aAt, bAt, cAt) -> {
+            for (int transposes = 0; transposes < 3; transposes++) {
+                boolean transA = transposes == 1;
+                boolean transB = transposes == 2;
+                double[] viaBlas = Arrays.copyOfRange(c, cAt, cAt + m * n);
+                double[] viaJava = viaBlas.clone();
+                KERNELS.blas(transA, transB, m, n, k, a, aAt, b, bAt, viaBlas);
+                FusedProducts.multAdd(transA, transB, m, n, k, a, aAt, b, bAt, viaJava, 0);
+                if (!Arrays.equals(viaBlas, viaJava)) {
+                    assertArrayEquals(viaBlas, viaJava, m + " × " + n + " × " + k + ", transposes " + transposes);
+                }
+            }
+        });
+        assertEquals(23_739, shapes, "every shape counted once");
+    }
+
+    /** A test at one small shape, its operands at these offsets into arrays of {@value #OPERANDS}. */
+    private interface AtShape {
+        void test(int m, int n, int k, int aAt, int bAt, int cAt);
+    }
+
+    /** The length of the arrays the shape-by-shape tests take their operands from. */
+    private static final int OPERANDS = 20_000;
+
+    /**
+     * Runs {@code test} at every shape a small product may be diverted at — m a multiple of 4, n of
+     * {@code nStep}, k ≤ 256, from 4,096 multiply-adds (smaller ones never reach OpenBLAS) to
+     * {@link OpenBlasKernels#FUSED_BELOW} — at random offsets; returns how many shapes.
+     */
+    private static int eachSmallShape(int nStep, SplittableRandom random, AtShape test) {
         int shapes = 0;
         for (int m = 4; m < OpenBlasKernels.FUSED_BELOW; m += 4) {
-            for (int n = 4; (long) m * n < OpenBlasKernels.FUSED_BELOW; n += 4) {
+            for (int n = nStep; (long) m * n < OpenBlasKernels.FUSED_BELOW; n += nStep) {
                 for (int k = 1; k <= FusedProducts.MOST_TERMS && (long) m * n * k < OpenBlasKernels.FUSED_BELOW; k++) {
                     if ((long) m * n * k < OpenBlasKernels.BLAS_FROM) {
                         continue;
                     }
-                    int aAt = random.nextInt(a.length - m * k);
-                    int bAt = random.nextInt(b.length - k * n);
-                    int cAt = random.nextInt(c.length - m * n);
-                    for (int transposes = 0; transposes < 3; transposes++) {
-                        boolean transA = transposes == 1;
-                        boolean transB = transposes == 2;
-                        double[] viaBlas = Arrays.copyOfRange(c, cAt, cAt + m * n);
-                        double[] viaJava = viaBlas.clone();
-                        KERNELS.blas(transA, transB, m, n, k, a, aAt, b, bAt, viaBlas);
-                        FusedProducts.multAdd(transA, transB, m, n, k, a, aAt, b, bAt, viaJava, 0);
-                        if (!Arrays.equals(viaBlas, viaJava)) {
-                            assertArrayEquals(viaBlas, viaJava, m + " × " + n + " × " + k + ", transposes " + transposes);
-                        }
-                    }
+                    int aAt = random.nextInt(OPERANDS - m * k);
+                    int bAt = random.nextInt(OPERANDS - k * n);
+                    int cAt = random.nextInt(OPERANDS - m * n);
+                    test.test(m, n, k, aAt, bAt, cAt);
                     shapes++;
                 }
             }
         }
-        assertEquals(23_739, shapes, "every shape counted once");
+        return shapes;
     }
 
     /**
@@ -166,32 +186,20 @@ final class FusedProductsTest {
     void vectorProductsAreFusedProductsNumbersBitForBit() {
         assumeTrue(OpenBlasKernels.vectorsHere(), "no vector API in this JVM, or no 256-bit vectors on this CPU");
         SplittableRandom random = new SplittableRandom(14);
-        double[] a = random(random, 20_000);
-        double[] b = random(random, 20_000);
-        double[] c = random(random, 20_000);
-        int shapes = 0;
-        for (int m = 4; m < OpenBlasKernels.FUSED_BELOW; m += 4) {
-            for (int n = 8; (long) m * n < OpenBlasKernels.FUSED_BELOW; n += 8) {
-                for (int k = 1; k <= FusedProducts.MOST_TERMS && (long) m * n * k < OpenBlasKernels.FUSED_BELOW; k++) {
-                    if ((long) m * n * k < OpenBlasKernels.BLAS_FROM) {
-                        continue;
-                    }
-                    int aAt = random.nextInt(a.length - m * k);
-                    int bAt = random.nextInt(b.length - k * n);
-                    int cAt = random.nextInt(c.length - m * n);
-                    for (boolean transA : new boolean[] {false, true}) {
-                        double[] viaScalars = Arrays.copyOfRange(c, cAt, cAt + m * n);
-                        double[] viaVectors = viaScalars.clone();
-                        FusedProducts.multAdd(transA, false, m, n, k, a, aAt, b, bAt, viaScalars, 0);
-                        VectorProducts.multAdd(transA, m, n, k, a, aAt, b, bAt, viaVectors, 0);
-                        if (!Arrays.equals(viaScalars, viaVectors)) {
-                            assertArrayEquals(viaScalars, viaVectors, m + " × " + n + " × " + k + ", transA " + transA);
-                        }
-                    }
-                    shapes++;
+        double[] a = random(random, OPERANDS);
+        double[] b = random(random, OPERANDS);
+        double[] c = random(random, OPERANDS);
+        int shapes = eachSmallShape(8, random, (m, n, k, aAt, bAt, cAt) -> {
+            for (boolean transA : new boolean[] {false, true}) {
+                double[] viaScalars = Arrays.copyOfRange(c, cAt, cAt + m * n);
+                double[] viaVectors = viaScalars.clone();
+                FusedProducts.multAdd(transA, false, m, n, k, a, aAt, b, bAt, viaScalars, 0);
+                VectorProducts.multAdd(transA, m, n, k, a, aAt, b, bAt, viaVectors, 0);
+                if (!Arrays.equals(viaScalars, viaVectors)) {
+                    assertArrayEquals(viaScalars, viaVectors, m + " × " + n + " × " + k + ", transA " + transA);
                 }
             }
-        }
+        });
         assertEquals(10_280, shapes, "every shape counted once");
     }
 
