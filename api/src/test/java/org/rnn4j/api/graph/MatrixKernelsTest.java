@@ -88,6 +88,64 @@ final class MatrixKernelsTest {
         }
     }
 
+    /**
+     * The loops' blocks only change which elements are summed together, never an element's own sum:
+     * c + (0 + a·b summed in the order of p) for c += a · bᵀ, and c + a·b summed in that order for
+     * c += a · b — bit for bit, at offsets, for every shape up to 9 × 9 × 9 and some long ones.
+     */
+    @Test
+    void eachElementIsItsOwnSumInTheOrderOfItsTerms() {
+        SplittableRandom random = new SplittableRandom(3);
+        java.util.List<int[]> shapes = new java.util.ArrayList<>();
+        for (int m = 1; m <= 9; m++) {
+            for (int n = 1; n <= 9; n++) {
+                for (int k = 1; k <= 9; k++) {
+                    shapes.add(new int[] {m, n, k});
+                }
+            }
+        }
+        shapes.addAll(java.util.List.of(new int[] {300, 1, 6}, new int[] {301, 3, 6}, new int[] {1, 6, 300}, new int[] {6, 7, 300}));
+        for (int[] shape : shapes) {
+            int m = shape[0];
+            int n = shape[1];
+            int k = shape[2];
+            double[] a = values(3 + m * k, random);
+            double[] b = values(2 + k * n, random);
+            double[] c = values(5 + m * n + 1, random);
+            double[] transB = c.clone();
+            double[] plain = c.clone();
+            MatrixKernels.JAVA.multAddTransB(m, n, k, a, 3, b, 2, transB, 5);
+            MatrixKernels.JAVA.multAdd(m, n, k, a, 3, b, 2, plain, 5);
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < n; j++) {
+                    double dot = 0;
+                    double fromC = c[5 + i * n + j];
+                    for (int p = 0; p < k; p++) {
+                        dot += a[3 + i * k + p] * b[2 + j * k + p];
+                        fromC += a[3 + i * k + p] * b[2 + p * n + j];
+                    }
+                    String at = m + "x" + n + "x" + k + " element " + i + "," + j;
+                    assertEquals(Double.doubleToRawLongBits(c[5 + i * n + j] + dot),
+                            Double.doubleToRawLongBits(transB[5 + i * n + j]), "multAddTransB " + at);
+                    assertEquals(Double.doubleToRawLongBits(fromC), Double.doubleToRawLongBits(plain[5 + i * n + j]),
+                            "multAdd " + at);
+                }
+            }
+            assertEquals(c[4], transB[4]);
+            assertEquals(c[5 + m * n], transB[5 + m * n]);
+        }
+    }
+
+    /** Random numbers of many magnitudes, with zeros of both signs among them. */
+    private static double[] values(int length, SplittableRandom random) {
+        double[] values = new double[length];
+        for (int i = 0; i < length; i++) {
+            int kind = random.nextInt(10);
+            values[i] = kind == 0 ? 0.0 : kind == 1 ? -0.0 : random.nextDouble(-1, 1) * Math.pow(2, random.nextInt(-30, 30));
+        }
+        return values;
+    }
+
     /** Blocks at offsets inside larger arrays, as a network's window holds them, give the whole matrices' products. */
     @Test
     void productsOfBlocksAtOffsetsMatchWholeMatrices() {
