@@ -76,27 +76,30 @@ public final class Compare {
                 encogJordan[1], encogJordan[0] / small[0]));
 
         // (b) large: Elman 64-256-64, one-hot, 100 steps, batch 32, cross-entropy, Adam — in double and in
-        // single precision, on one thread and on every core.
+        // single precision, on one thread and on every core: each precision's two in turns, as (a)'s
+        // systems, so that a slow second of the host falls on a few batches of each, not on all of one.
         int cores = Runtime.getRuntime().availableProcessors();
-        double[] large = largeRnn4j("double", 1);
+        double[][] largeDouble = largeInTurns("double", cores);
+        double[] large = largeDouble[0];
+        double[] largeAll = largeDouble[1];
         rows.add(row("(b) Elman 64-256-64, 100 steps x 32, batch", "rnn4j bptt, double, 1 thread", large[0], large[1], Double.NaN));
-        double[] largeAll = largeRnn4j("double", cores);
         rows.add(row("(b) Elman 64-256-64, 100 steps x 32, batch", "rnn4j bptt, double, " + cores + " threads", largeAll[0],
                 largeAll[1], Double.NaN));
-        double[] largeSingle = largeRnn4j("single", 1);
+        double[][] largeSinglePair = largeInTurns("single", cores);
+        double[] largeSingle = largeSinglePair[0];
+        double[] largeSingleAll = largeSinglePair[1];
         rows.add(row("(b) Elman 64-256-64, 100 steps x 32, batch", "rnn4j bptt, single, 1 thread", largeSingle[0],
                 largeSingle[1], Double.NaN));
-        double[] largeSingleWhole = largeRnn4j("single", 1, 32);
+        double[] largeSingleWhole = largeAlone("single", 1, 32);
         rows.add(row("(b) Elman 64-256-64, 100 steps x 32, batch", "rnn4j bptt, single, 1 thread, chunk 32",
                 largeSingleWhole[0], largeSingleWhole[1], Double.NaN));
-        double[] largeSingleAll = largeRnn4j("single", cores);
         rows.add(row("(b) Elman 64-256-64, 100 steps x 32, batch", "rnn4j bptt, single, " + cores + " threads",
                 largeSingleAll[0], largeSingleAll[1], Double.NaN));
         // What OpenBLAS's own threads cost beside rnn4j's: every product on every core too, as OpenBLAS
         // does by default (rnn4j sets it to one a product unless OPENBLAS_NUM_THREADS is set).
         org.rnn4j.api.graph.MatrixKernels.best().useThreads(cores);
-        double[] largeAllBlasThreads = largeRnn4j("double", cores);
-        double[] largeSingleAllBlasThreads = largeRnn4j("single", cores);
+        double[] largeAllBlasThreads = largeAlone("double", cores, 16);
+        double[] largeSingleAllBlasThreads = largeAlone("single", cores, 16);
         org.rnn4j.api.graph.MatrixKernels.best().useThreads(1);
         rows.add(row("(b) Elman 64-256-64, 100 steps x 32, batch", "rnn4j bptt, double, " + cores + " threads, OpenBLAS "
                 + cores + " a product", largeAllBlasThreads[0], largeAllBlasThreads[1], Double.NaN));
@@ -105,20 +108,22 @@ public final class Compare {
 
         // (d) batched small: Elman 1-16-1, 100 steps, batch 64, mse, Adam — on one thread and on every core.
         // On 1 thread and on every core in turns, as (a)'s systems: the ratio of the two is a target.
-        // Between them in each turn, a loop of plain arithmetic on 1 thread and split over every core:
-        // what the host let two threads do in the same seconds (its second core is shared at times).
+        // Between them in each turn, (d)'s step product on 1 thread and split over every core: what the
+        // host let two threads do of that arithmetic in the same seconds (its second core is shared at times).
         double[] batched;
         double[] batchedAll;
         boolean identical;
-        double hostScaling;
+        double[] productOne;
+        double[] productAll;
         try (SessionEpochs one = batchedRnn4j(1); SessionEpochs all = batchedRnn4j(cores);
-             Arithmetic alone = new Arithmetic(1);
-             Arithmetic split = new Arithmetic(cores)) {
+             SplitProducts alone = new SplitProducts(1);
+             SplitProducts split = new SplitProducts(cores)) {
             double[][] timed = inTurns(one, all, alone, split);
             batched = timed[0];
             batchedAll = timed[1];
             identical = Arrays.equals(one.parameters(), all.parameters());
-            hostScaling = timed[2][0] / timed[3][0];
+            productOne = timed[2];
+            productAll = timed[3];
         }
         rows.add(row("(d) Elman 1-16-1, 100 steps x 64, batch", "rnn4j bptt, double, 1 thread", batched[0], batched[1],
                 Double.NaN));
@@ -129,12 +134,10 @@ public final class Compare {
         List<String> targets = new ArrayList<>();
         targets.add(String.format(Locale.ROOT, "(d) %d threads against 1: %.2fx faster (target >= 1.7x), parameters after"
                 + " the timed batches bit-identical: %s", cores, batched[0] / batchedAll[0], identical ? "yes" : "NO"));
-        targets.add(String.format(Locale.ROOT, "    this machine's own scaling, a loop of square roots split over %d plain"
-                + " threads against 1, in the same turns: %.2fx", cores, hostScaling));
-        double[] product = stepProducts(cores);
-        targets.add(String.format(Locale.ROOT, "    (d)'s step product, 16x16x16 by %s: %.0f ns on 1 thread, %.0f ns each on %d"
-                + " threads at once (medians of 5)", org.rnn4j.api.graph.MatrixKernels.best(),
-                product[0], product[1], cores));
+        targets.add(String.format(Locale.ROOT, "    what this machine allowed in the same turns: (d)'s step product, 16x16x16 by %s,"
+                + " %.0f ns on 1 thread, %.0f ns each on %d threads at once: %.2fx as many products a second",
+                org.rnn4j.api.graph.MatrixKernels.best(), productOne[0] / SplitProducts.PRODUCTS * 1e9,
+                productAll[0] / (SplitProducts.PRODUCTS / cores) * 1e9, cores, productOne[0] / productAll[0]));
         if (torch != null) {
             String version = "PyTorch " + torch.path("torch").asText();
             double smallTorch = torch.path("small_epoch_seconds").asDouble();
@@ -235,11 +238,15 @@ public final class Compare {
     /**
      * Medians of seconds per epoch and the final losses of (a)'s or (d)'s systems, timed in turns — 300 epochs
      * of each, ten times — so that they see the same moments of a shared host, whose speed moves by
-     * half from one few seconds to the next: 3,000 epochs each, as when each was timed alone.
+     * half from one few seconds to the next: 3,000 epochs each, as when each was timed alone. (b)'s
+     * pairs take turns likewise, with fewer and longer epochs (see {@link #largeInTurns}).
      */
     static double[][] inTurns(Epochs... systems) {
-        int turns = 10;
-        int perTurn = 300;
+        return inTurns(10, 300, systems);
+    }
+
+    /** As above, {@code perTurn} epochs of each system in each of {@code turns} turns. */
+    static double[][] inTurns(int turns, int perTurn, Epochs... systems) {
         double[][] times = new double[systems.length][turns * perTurn];
         for (int turn = 0; turn < turns; turn++) {
             for (int s = 0; s < systems.length; s++) {
@@ -273,13 +280,26 @@ public final class Compare {
         return new SessionEpochs(network, session(network, data, new MeanSquaredError(), 1, 0.01), 2000);
     }
 
-    /** Median seconds per batch of rnn4j's BPTT on 32 one-hot sequences of 100 steps, and the final loss. */
-    static double[] largeRnn4j(String precision, int threads) {
-        return largeRnn4j(precision, threads, 16);
+    /** (b) in {@code precision} on 1 thread and on {@code cores}, in turns: each one's median seconds per batch and final loss. */
+    static double[][] largeInTurns(String precision, int cores) {
+        try (SessionEpochs one = largeRnn4j(precision, 1, 16); SessionEpochs all = largeRnn4j(precision, cores, 16)) {
+            return inTurns(LARGE_TURNS, LARGE_PER_TURN, one, all);
+        }
     }
 
-    /** As above, the batch in chunks of {@code chunk} rows (32: the whole batch at once). */
-    static double[] largeRnn4j(String precision, int threads, int chunk) {
+    /** (b) alone, its batch in chunks of {@code chunk} rows (32: the whole batch at once). */
+    static double[] largeAlone(String precision, int threads, int chunk) {
+        try (SessionEpochs session = largeRnn4j(precision, threads, chunk)) {
+            return inTurns(1, LARGE_TURNS * LARGE_PER_TURN, session)[0];
+        }
+    }
+
+    /** (b)'s timed batches, after 5 untimed: 20 in all, in 5 turns of 4 when two are timed together. */
+    private static final int LARGE_TURNS = 5;
+    private static final int LARGE_PER_TURN = 4;
+
+    /** rnn4j's BPTT on 32 one-hot sequences of 100 steps, one batch an epoch, warmed up by 5 batches. */
+    static SessionEpochs largeRnn4j(String precision, int threads, int chunk) {
         SplittableRandom random = new SplittableRandom(1);
         List<Sequence> sequences = new ArrayList<>();
         for (int s = 0; s < 32; s++) {
@@ -295,9 +315,7 @@ public final class Compare {
         }
         DataSet data = new DataSet("one-hot", 64, 64, sequences, List.of());
         Network network = Networks.build("elman", 256, 64, 64, "identity", precision);
-        try (TrainingSession session = session(network, data, new CrossEntropy(), 32, 0.001, threads, chunk)) {
-            return timeEpochs(session, 5, 20);
-        }
+        return new SessionEpochs(network, session(network, data, new CrossEntropy(), 32, 0.001, threads, chunk), 5);
     }
 
     /**
@@ -562,69 +580,43 @@ public final class Compare {
     }
 
     /**
-     * Nanoseconds per 16 × 16 × 16 product c += a · b (the step products of (d)) through the kernels
-     * a run uses, on one thread, then on {@code threads} threads at once, each with its own operands:
-     * whether threads multiply side by side (with OpenBLAS's AVX2 kernel, all but one of them in
-     * Java: {@code FusedProducts}). Medians of 5.
+     * (d)'s step product, 16 × 16 × 16 by the kernels (c += a · b), {@value #PRODUCTS} times as an epoch:
+     * on one thread, or split over {@code threads} (the caller's and a pool's), each with operands of
+     * its own. How much faster several threads do them than one is what the host allows that
+     * arithmetic at that moment: two virtual cores on one physical core's two hardware threads share
+     * its multiply-add units, which the loop of square roots timed here before did not show (docs/performance.md,
+     * tenth round).
      */
-    static double[] stepProducts(int threads) throws InterruptedException {
-        org.rnn4j.api.graph.MatrixKernels kernels = org.rnn4j.api.graph.MatrixKernels.best();
-        int products = 200_000;
-        double[] one = new double[5];
-        double[] all = new double[5];
-        for (int r = 0; r < one.length; r++) {
-            long start = System.nanoTime();
-            multiply(kernels, products);
-            one[r] = (System.nanoTime() - start) / (double) products;
-            start = System.nanoTime();
-            Thread[] others = new Thread[threads - 1];
-            for (int t = 0; t < others.length; t++) {
-                others[t] = new Thread(() -> multiply(kernels, products));
-                others[t].start();
-            }
-            multiply(kernels, products);
-            for (Thread other : others) {
-                other.join();
-            }
-            all[r] = (System.nanoTime() - start) / (double) products;
-        }
-        return new double[] {median(one), median(all)};
-    }
-
-    private static void multiply(org.rnn4j.api.graph.MatrixKernels kernels, int products) {
-        double[] a = Networks.random(16, 16, 3).data;
-        double[] b = Networks.random(16, 16, 4).data;
-        double[] c = new double[16 * 16];
-        for (int p = 0; p < products; p++) {
-            kernels.multAdd(16, 16, 16, a, 0, b, 0, c, 0);
-        }
-        SINK.add(c[0]);
-    }
-
-    /**
-     * A loop of square roots as an epoch, on one thread or split over {@code threads} (the caller's
-     * and a pool's): how much faster several threads run pure arithmetic than one is the best this
-     * machine allows at that moment.
-     */
-    static final class Arithmetic implements Epochs, AutoCloseable {
-        private static final long STEPS = 2_000_000;
-        private final int threads;
+    static final class SplitProducts implements Epochs, AutoCloseable {
+        static final int PRODUCTS = 4_000;
+        private static final org.rnn4j.api.graph.MatrixKernels KERNELS = org.rnn4j.api.graph.MatrixKernels.best();
+        private final List<Runnable> shares = new ArrayList<>();
         private final ExecutorService others;
 
-        Arithmetic(int threads) {
-            this.threads = threads;
+        SplitProducts(int threads) {
+            for (int t = 0; t < threads; t++) {
+                double[] a = Networks.random(16, 16, 3).data;
+                double[] b = Networks.random(16, 16, 4).data;
+                double[] c = new double[16 * 16];
+                shares.add(() -> {
+                    for (int p = 0; p < PRODUCTS / threads; p++) {
+                        KERNELS.multAdd(16, 16, 16, a, 0, b, 0, c, 0);
+                    }
+                    SINK.add(c[0]);  // kept, so that the loop is not optimised away
+                });
+            }
             this.others = Executors.newFixedThreadPool(Math.max(1, threads - 1));
         }
 
         @Override
         public void run() {
-            List<Future<?>> shares = new ArrayList<>();
-            for (int t = 1; t < threads; t++) {
-                shares.add(others.submit(() -> arithmetic(STEPS / threads)));
+            List<Future<?>> running = new ArrayList<>();
+            for (Runnable share : shares.subList(1, shares.size())) {
+                running.add(others.submit(share));
             }
-            arithmetic(STEPS / threads);
+            shares.get(0).run();
             try {
-                for (Future<?> share : shares) {
+                for (Future<?> share : running) {
                     share.get();
                 }
             } catch (InterruptedException | ExecutionException e) {
@@ -644,14 +636,6 @@ public final class Compare {
     }
 
     private static final java.util.concurrent.atomic.DoubleAdder SINK = new java.util.concurrent.atomic.DoubleAdder();
-
-    private static void arithmetic(long steps) {
-        double sum = 0;
-        for (long i = 0; i < steps; i++) {
-            sum += Math.sqrt(i + 0.5) * 1e-9;
-        }
-        SINK.add(sum);  // kept, so that the loop is not optimised away
-    }
 
     private static double median(double[] values) {
         double[] sorted = values.clone();
