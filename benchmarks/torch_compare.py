@@ -2,9 +2,13 @@
 rnn4j's side, on the thread count given. Prints one JSON object.
 
 Usage: torch_compare.py THREADS [DTYPE [WORKLOADS]]
+       torch_compare.py THREADS DTYPE --serve large
   DTYPE      float64 (default, as rnn4j computes) or float32
   WORKLOADS  comma-separated among small, large, batched (default: all); the keys of the
-             workloads not run are left out of the JSON."""
+             workloads not run are left out of the JSON.
+  --serve    timed in turns with rnn4j's side: runs the large workload's 5 untimed batches and
+             prints "ready", then for each line N read prints one JSON object, the seconds of N more
+             batches and the loss after them, until its input ends."""
 import json
 import os
 import statistics
@@ -14,7 +18,8 @@ import time
 WORKLOADS = ("small", "large", "batched")
 threads = int(sys.argv[1])
 dtype = sys.argv[2] if len(sys.argv) > 2 else "float64"
-chosen = sys.argv[3].split(",") if len(sys.argv) > 3 else list(WORKLOADS)
+serve = sys.argv[3:] == ["--serve", "large"]
+chosen = [] if serve else sys.argv[3].split(",") if len(sys.argv) > 3 else list(WORKLOADS)
 if dtype not in ("float32", "float64") or not set(chosen) <= set(WORKLOADS):
     sys.exit(__doc__)
 # OpenBLAS (Debian's torch calls it for every product) reads its thread count once, when torch
@@ -67,6 +72,11 @@ def small(threads):
 
 def large(threads):
     """Elman 64-256-64, one-hot inputs, 100 steps, batch 32, softmax cross-entropy, Adam 0.001."""
+    return timed(large_update(threads), 5, 20)
+
+
+def large_update(threads):
+    """The large workload's update, one batch a call."""
     torch.set_num_threads(threads)
     torch.manual_seed(1)
     symbols = torch.randint(0, 64, (32, 101))
@@ -83,7 +93,7 @@ def large(threads):
         optimizer.step()
         return loss.item()
 
-    return timed(batch, 5, 20)
+    return batch
 
 
 def batched(threads):
@@ -97,7 +107,24 @@ def batched(threads):
     return timed(xor_update(x, y, 16), 50, 300)
 
 
-if __name__ == "__main__":
+def serve_large(threads):
+    """The large workload in turns: see --serve above."""
+    batch = large_update(threads)
+    for _ in range(5):
+        batch()
+    print("ready", flush=True)
+    for line in sys.stdin:
+        times = []
+        for _ in range(int(line)):
+            start = time.perf_counter()
+            loss = batch()
+            times.append(time.perf_counter() - start)
+        print(json.dumps({"seconds": times, "loss": loss}), flush=True)
+
+
+if __name__ == "__main__" and serve:
+    serve_large(threads)
+elif __name__ == "__main__":
     result = {"torch": torch.__version__, "threads": threads, "dtype": dtype}
     if "small" in chosen:
         result["small_epoch_seconds"], result["small_loss"] = small(threads)

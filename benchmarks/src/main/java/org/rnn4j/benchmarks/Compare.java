@@ -76,16 +76,17 @@ public final class Compare {
                 encogJordan[1], encogJordan[0] / small[0]));
 
         // (b) large: Elman 64-256-64, one-hot, 100 steps, batch 32, cross-entropy, Adam — in double and in
-        // single precision, on one thread and on every core: each precision's two in turns, as (a)'s
-        // systems, so that a slow second of the host falls on a few batches of each, not on all of one.
+        // single precision, on one thread and on every core: each precision's two in turns with PyTorch's
+        // runs of it, as (a)'s systems, so that a slow second of the host falls on a few batches of each,
+        // not on all of one.
         int cores = Runtime.getRuntime().availableProcessors();
-        double[][] largeDouble = largeInTurns("double", cores);
+        double[][] largeDouble = largeInTurns("double", cores, "float64", 1);
         double[] large = largeDouble[0];
         double[] largeAll = largeDouble[1];
         rows.add(row("(b) Elman 64-256-64, 100 steps x 32, batch", "rnn4j bptt, double, 1 thread", large[0], large[1], Double.NaN));
         rows.add(row("(b) Elman 64-256-64, 100 steps x 32, batch", "rnn4j bptt, double, " + cores + " threads", largeAll[0],
                 largeAll[1], Double.NaN));
-        double[][] largeSinglePair = largeInTurns("single", cores);
+        double[][] largeSinglePair = largeInTurns("single", cores, "float32", 1, cores);
         double[] largeSingle = largeSinglePair[0];
         double[] largeSingleAll = largeSinglePair[1];
         rows.add(row("(b) Elman 64-256-64, 100 steps x 32, batch", "rnn4j bptt, single, 1 thread", largeSingle[0],
@@ -130,7 +131,7 @@ public final class Compare {
         rows.add(row("(d) Elman 1-16-1, 100 steps x 64, batch", "rnn4j bptt, double, " + cores + " threads", batchedAll[0],
                 batchedAll[1], Double.NaN));
 
-        JsonNode torch = torch(1, "float64", "small,large,batched");
+        JsonNode torch = torch(1, "float64", "small,batched");
         List<String> targets = new ArrayList<>();
         targets.add(String.format(Locale.ROOT, "(d) %d threads against 1: %.2fx faster (target >= 1.7x), parameters after"
                 + " the timed batches bit-identical: %s", cores, batched[0] / batchedAll[0], identical ? "yes" : "NO"));
@@ -138,23 +139,23 @@ public final class Compare {
                 + " %.0f ns on 1 thread, %.0f ns each on %d threads at once: %.2fx as many products a second",
                 org.rnn4j.api.graph.MatrixKernels.best(), productOne[0] / SplitProducts.PRODUCTS * 1e9,
                 productAll[0] / (SplitProducts.PRODUCTS / cores) * 1e9, cores, productOne[0] / productAll[0]));
-        if (torch != null) {
+        if (torch != null && largeDouble.length == 3 && largeSinglePair.length == 4) {
             String version = "PyTorch " + torch.path("torch").asText();
             double smallTorch = torch.path("small_epoch_seconds").asDouble();
-            double largeTorch = torch.path("large_batch_seconds").asDouble();
+            double largeTorch = largeDouble[2][0];
             rows.add(row("(a) Elman 1-6-1, 300 steps, epoch", version + ", float64, 1 thread", smallTorch,
                     torch.path("small_loss").asDouble(), smallTorch / small[0]));
             rows.add(row("(b) Elman 64-256-64, 100 steps x 32, batch", version + ", float64, 1 thread", largeTorch,
-                    torch.path("large_loss").asDouble(), largeTorch / large[0]));
-            JsonNode single1 = torch(1, "float32", "large,batched");
-            JsonNode singleAll = torch(cores, "float32", "large,batched");
+                    largeDouble[2][1], largeTorch / large[0]));
+            JsonNode single1 = torch(1, "float32", "batched");
+            JsonNode singleAll = torch(cores, "float32", "batched");
             JsonNode doubleAll = torch(cores, "float64", "batched");
-            double large32 = single1.path("large_batch_seconds").asDouble();
-            double large32All = singleAll.path("large_batch_seconds").asDouble();
+            double large32 = largeSinglePair[2][0];
+            double large32All = largeSinglePair[3][0];
             rows.add(row("(b) Elman 64-256-64, 100 steps x 32, batch", version + ", float32, 1 thread", large32,
-                    single1.path("large_loss").asDouble(), large32 / largeSingle[0]));
+                    largeSinglePair[2][1], large32 / largeSingle[0]));
             rows.add(row("(b) Elman 64-256-64, 100 steps x 32, batch", version + ", float32, " + cores + " threads", large32All,
-                    singleAll.path("large_loss").asDouble(), large32All / largeSingleAll[0]));
+                    largeSinglePair[3][1], large32All / largeSingleAll[0]));
             double batchedTorch = torch.path("batched_small_batch_seconds").asDouble();
             double batchedTorchAll = doubleAll.path("batched_small_batch_seconds").asDouble();
             double batched32 = single1.path("batched_small_batch_seconds").asDouble();
@@ -233,6 +234,13 @@ public final class Compare {
         void run();
 
         double loss();
+
+        /** Runs an epoch and says how long it took: by the clock around it, unless the system times itself. */
+        default double timed() {
+            long start = System.nanoTime();
+            run();
+            return (System.nanoTime() - start) / 1e9;
+        }
     }
 
     /**
@@ -251,9 +259,7 @@ public final class Compare {
         for (int turn = 0; turn < turns; turn++) {
             for (int s = 0; s < systems.length; s++) {
                 for (int e = 0; e < perTurn; e++) {
-                    long start = System.nanoTime();
-                    systems[s].run();
-                    times[s][turn * perTurn + e] = (System.nanoTime() - start) / 1e9;
+                    times[s][turn * perTurn + e] = systems[s].timed();
                 }
             }
         }
@@ -280,10 +286,27 @@ public final class Compare {
         return new SessionEpochs(network, session(network, data, new MeanSquaredError(), 1, 0.01), 2000);
     }
 
-    /** (b) in {@code precision} on 1 thread and on {@code cores}, in turns: each one's median seconds per batch and final loss. */
-    static double[][] largeInTurns(String precision, int cores) {
+    /**
+     * (b) in {@code precision} on 1 thread and on {@code cores}, and PyTorch's in {@code torchDtype} on each
+     * of {@code torchThreads} (none where there is no PyTorch), in turns: each one's median seconds per
+     * batch and final loss, rnn4j's two first.
+     */
+    static double[][] largeInTurns(String precision, int cores, String torchDtype, int... torchThreads) throws Exception {
+        List<TorchLarge> torch = new ArrayList<>();
         try (SessionEpochs one = largeRnn4j(precision, 1, 16); SessionEpochs all = largeRnn4j(precision, cores, 16)) {
-            return inTurns(LARGE_TURNS, LARGE_PER_TURN, one, all);
+            for (int threads : torchThreads) {
+                TorchLarge peer = TorchLarge.start(threads, torchDtype);
+                if (peer != null) {
+                    torch.add(peer);
+                }
+            }
+            List<Epochs> systems = new ArrayList<>(List.of(one, all));
+            systems.addAll(torch);
+            return inTurns(LARGE_TURNS, LARGE_PER_TURN, systems.toArray(Epochs[]::new));
+        } finally {
+            for (TorchLarge peer : torch) {
+                peer.close();
+            }
         }
     }
 
@@ -561,15 +584,10 @@ public final class Compare {
 
     /** PyTorch's figures for {@code workloads} on {@code threads} threads in {@code dtype}, or null when it cannot run. */
     private static JsonNode torch(int threads, String dtype, String workloads) throws Exception {
-        Path python = Path.of("/usr/bin/python3");
-        Path script = Path.of(System.getProperty("rnn4j.torch-script", "benchmarks/torch_compare.py"));
-        if (!Files.isExecutable(python) || !Files.exists(script)) {
+        ProcessBuilder builder = torchScript(threads, dtype, workloads);
+        if (builder == null) {
             return null;
         }
-        ProcessBuilder builder = new ProcessBuilder(python.toString(), script.toString(), String.valueOf(threads), dtype,
-                workloads).redirectErrorStream(false);
-        builder.environment().put("OPENBLAS_NUM_THREADS", String.valueOf(threads));
-        builder.environment().put("OMP_NUM_THREADS", String.valueOf(threads));
         Process process = builder.start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!process.waitFor(30, TimeUnit.MINUTES) || process.exitValue() != 0) {
@@ -577,6 +595,92 @@ public final class Compare {
             return null;
         }
         return new ObjectMapper().readTree(out.lines().reduce((a, b) -> b).orElse("{}"));
+    }
+
+    /** {@code torch_compare.py} with these arguments on {@code threads} threads, or null where there is no PyTorch script. */
+    private static ProcessBuilder torchScript(int threads, String... arguments) {
+        Path python = Path.of("/usr/bin/python3");
+        Path script = Path.of(System.getProperty("rnn4j.torch-script", "benchmarks/torch_compare.py"));
+        if (!Files.isExecutable(python) || !Files.exists(script)) {
+            return null;
+        }
+        List<String> command = new ArrayList<>(List.of(python.toString(), script.toString(), String.valueOf(threads)));
+        command.addAll(List.of(arguments));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().put("OPENBLAS_NUM_THREADS", String.valueOf(threads));
+        builder.environment().put("OMP_NUM_THREADS", String.valueOf(threads));
+        return builder;
+    }
+
+    /**
+     * PyTorch's (b) as one of the systems timed in turns: {@code torch_compare.py THREADS DTYPE --serve large},
+     * warmed up by the same 5 untimed batches as rnn4j's side, then one batch an epoch, timed by Python
+     * itself (not the pipe's round trip).
+     */
+    static final class TorchLarge implements Epochs, AutoCloseable {
+        private final Process process;
+        private final java.io.PrintWriter commands;
+        private final java.io.BufferedReader answers;
+        private final Path errors;
+        private double loss;
+
+        private TorchLarge(Process process, Path errors) {
+            this.process = process;
+            this.errors = errors;
+            this.commands = new java.io.PrintWriter(process.getOutputStream(), true, StandardCharsets.UTF_8);
+            this.answers = process.inputReader(StandardCharsets.UTF_8);
+        }
+
+        /** Started and warmed up, or null (said on standard error) where PyTorch is missing or fails. */
+        static TorchLarge start(int threads, String dtype) throws Exception {
+            ProcessBuilder builder = torchScript(threads, dtype, "--serve", "large");
+            if (builder == null) {
+                return null;
+            }
+            Path errors = Files.createTempFile("torch-large", ".err");
+            TorchLarge peer = new TorchLarge(builder.redirectError(errors.toFile()).start(), errors);
+            if (!"ready".equals(peer.answers.readLine())) {
+                peer.close();
+                return null;
+            }
+            return peer;
+        }
+
+        @Override
+        public double timed() {
+            commands.println(1);
+            try {
+                String answer = answers.readLine();
+                if (answer == null) {
+                    throw new IllegalStateException("PyTorch side ended: " + Files.readString(errors));
+                }
+                JsonNode batch = new ObjectMapper().readTree(answer);
+                loss = batch.path("loss").asDouble();
+                return batch.path("seconds").path(0).asDouble();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public void run() {
+            timed();
+        }
+
+        @Override
+        public double loss() {
+            return loss;
+        }
+
+        @Override
+        public void close() throws Exception {
+            commands.close();
+            if (!process.waitFor(1, TimeUnit.MINUTES) || process.exitValue() != 0) {
+                process.destroyForcibly();
+                System.err.println("PyTorch side failed: " + Files.readString(errors));
+            }
+            Files.deleteIfExists(errors);
+        }
     }
 
     /**
