@@ -618,15 +618,18 @@ public final class Compare {
      * itself (not the pipe's round trip).
      */
     static final class TorchLarge implements Epochs, AutoCloseable {
+        private static final long SETTLE_MILLIS = 200;
         private final Process process;
         private final java.io.PrintWriter commands;
         private final java.io.BufferedReader answers;
         private final Path errors;
+        private final int threads;
         private double loss;
 
-        private TorchLarge(Process process, Path errors) {
+        private TorchLarge(Process process, Path errors, int threads) {
             this.process = process;
             this.errors = errors;
+            this.threads = threads;
             this.commands = new java.io.PrintWriter(process.getOutputStream(), true, StandardCharsets.UTF_8);
             this.answers = process.inputReader(StandardCharsets.UTF_8);
         }
@@ -638,7 +641,7 @@ public final class Compare {
                 return null;
             }
             Path errors = Files.createTempFile("torch-large", ".err");
-            TorchLarge peer = new TorchLarge(builder.redirectError(errors.toFile()).start(), errors);
+            TorchLarge peer = new TorchLarge(builder.redirectError(errors.toFile()).start(), errors, threads);
             if (!"ready".equals(peer.answers.readLine())) {
                 peer.close();
                 return null;
@@ -656,9 +659,17 @@ public final class Compare {
                 }
                 JsonNode batch = new ObjectMapper().readTree(answer);
                 loss = batch.path("loss").asDouble();
+                if (threads > 1) {
+                    // OpenBLAS's threads wait busily for a while after a product (2^28 cycles, about 0.1 s)
+                    // before they sleep: on the cores the next system's batch is timed on.
+                    Thread.sleep(SETTLE_MILLIS);
+                }
                 return batch.path("seconds").path(0).asDouble();
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
             }
         }
 
