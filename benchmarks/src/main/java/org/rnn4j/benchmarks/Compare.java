@@ -51,6 +51,8 @@ import org.rnn4j.trainers.RtrlTrainer;
  */
 public final class Compare {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private Compare() {
     }
 
@@ -594,7 +596,7 @@ public final class Compare {
             System.err.println("PyTorch side failed: " + new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
             return null;
         }
-        return new ObjectMapper().readTree(out.lines().reduce((a, b) -> b).orElse("{}"));
+        return JSON.readTree(out.lines().reduce((a, b) -> b).orElse("{}"));
     }
 
     /** {@code torch_compare.py} with these arguments on {@code threads} threads, or null where there is no PyTorch script. */
@@ -657,7 +659,7 @@ public final class Compare {
                 if (answer == null) {
                     throw new IllegalStateException("PyTorch side ended: " + Files.readString(errors));
                 }
-                JsonNode batch = new ObjectMapper().readTree(answer);
+                JsonNode batch = JSON.readTree(answer);
                 loss = batch.path("loss").asDouble();
                 if (threads > 1) {
                     // OpenBLAS's threads wait busily for a while after a product (2^28 cycles, about 0.1 s)

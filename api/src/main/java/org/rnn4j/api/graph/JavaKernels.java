@@ -36,88 +36,60 @@ final class JavaKernels implements MatrixKernels {
         // row, or down its columns when the rows are shorter than four (a window's output unit over
         // its steps). Measured on workload (a): see docs/performance.md, tenth round.
         if (n < 4 && m >= 4) {
-            dotsDownColumns(m, n, k, a, aOffset, b, bOffset, c, cOffset);
+            for (int j = 0; j < n; j++) {  // down c's column j: b's row j against a's rows
+                int bj = bOffset + j * k;
+                int i = 0;
+                for (; i + 3 < m; i += 4) {
+                    addFourDots(k, b, bj, a, aOffset + i * k, c, cOffset + i * n + j, n);
+                }
+                for (; i < m; i++) {
+                    addDot(k, b, bj, a, aOffset + i * k, c, cOffset + i * n + j);
+                }
+            }
             return;
         }
-        for (int i = 0; i < m; i++) {
+        for (int i = 0; i < m; i++) {  // along c's row i: a's row i against b's rows
             int ai = aOffset + i * k;
             int ci = cOffset + i * n;
             int j = 0;
             for (; j + 3 < n; j += 4) {
-                int b0 = bOffset + j * k;
-                double sum0 = 0;
-                double sum1 = 0;
-                double sum2 = 0;
-                double sum3 = 0;
-                for (int p = 0; p < k; p++) {
-                    double v = a[ai + p];
-                    sum0 += v * b[b0 + p];
-                    sum1 += v * b[b0 + k + p];
-                    sum2 += v * b[b0 + 2 * k + p];
-                    sum3 += v * b[b0 + 3 * k + p];
-                }
-                c[ci + j] += sum0;
-                c[ci + j + 1] += sum1;
-                c[ci + j + 2] += sum2;
-                c[ci + j + 3] += sum3;
-            }
-            if (j + 1 < n) {  // two of what is left at once, likewise (a hidden layer of 6: 4 + 2)
-                int b0 = bOffset + j * k;
-                double sum0 = 0;
-                double sum1 = 0;
-                for (int p = 0; p < k; p++) {
-                    double v = a[ai + p];
-                    sum0 += v * b[b0 + p];
-                    sum1 += v * b[b0 + k + p];
-                }
-                c[ci + j] += sum0;
-                c[ci + j + 1] += sum1;
-                j += 2;
+                addFourDots(k, a, ai, b, bOffset + j * k, c, ci + j, 1);
             }
             for (; j < n; j++) {
-                int bj = bOffset + j * k;
-                double sum = 0;
-                for (int p = 0; p < k; p++) {
-                    sum += a[ai + p] * b[bj + p];
-                }
-                c[ci + j] += sum;
+                addDot(k, a, ai, b, bOffset + j * k, c, ci + j);
             }
         }
     }
 
-    /** c += a · bᵀ for rows of c shorter than four: four rows' dot products at once, for each column. */
-    private static void dotsDownColumns(int m, int n, int k, double[] a, int aOffset, double[] b, int bOffset, double[] c,
-                                        int cOffset) {
-        for (int j = 0; j < n; j++) {
-            int bj = bOffset + j * k;
-            int i = 0;
-            for (; i + 3 < m; i += 4) {
-                int a0 = aOffset + i * k;
-                double sum0 = 0;
-                double sum1 = 0;
-                double sum2 = 0;
-                double sum3 = 0;
-                for (int p = 0; p < k; p++) {
-                    double v = b[bj + p];
-                    sum0 += a[a0 + p] * v;
-                    sum1 += a[a0 + k + p] * v;
-                    sum2 += a[a0 + 2 * k + p] * v;
-                    sum3 += a[a0 + 3 * k + p] * v;
-                }
-                c[cOffset + i * n + j] += sum0;
-                c[cOffset + (i + 1) * n + j] += sum1;
-                c[cOffset + (i + 2) * n + j] += sum2;
-                c[cOffset + (i + 3) * n + j] += sum3;
-            }
-            for (; i < m; i++) {
-                int ai = aOffset + i * k;
-                double sum = 0;
-                for (int p = 0; p < k; p++) {
-                    sum += a[ai + p] * b[bj + p];
-                }
-                c[cOffset + i * n + j] += sum;
-            }
+    /**
+     * c[cAt + r · cStride] += the dot product of v's k values at vAt and w's at wAt + r · k, for r = 0 … 3,
+     * each summed from 0 in the order of its terms.
+     */
+    private static void addFourDots(int k, double[] v, int vAt, double[] w, int wAt, double[] c, int cAt, int cStride) {
+        double sum0 = 0;
+        double sum1 = 0;
+        double sum2 = 0;
+        double sum3 = 0;
+        for (int p = 0; p < k; p++) {
+            double x = v[vAt + p];
+            sum0 += x * w[wAt + p];
+            sum1 += x * w[wAt + k + p];
+            sum2 += x * w[wAt + 2 * k + p];
+            sum3 += x * w[wAt + 3 * k + p];
         }
+        c[cAt] += sum0;
+        c[cAt + cStride] += sum1;
+        c[cAt + 2 * cStride] += sum2;
+        c[cAt + 3 * cStride] += sum3;
+    }
+
+    /** As {@link #addFourDots} for one, into c[cAt]. */
+    private static void addDot(int k, double[] v, int vAt, double[] w, int wAt, double[] c, int cAt) {
+        double sum = 0;
+        for (int p = 0; p < k; p++) {
+            sum += v[vAt + p] * w[wAt + p];
+        }
+        c[cAt] += sum;
     }
 
     @Override
