@@ -31,65 +31,18 @@ final class JavaKernels implements MatrixKernels {
             }
             return;
         }
-        // Each element is a dot product summed from 0 in the order of p, then added to c. Four of
-        // them at once — four independent chains instead of one waiting on each addition: along c's
-        // row, or down its columns when the rows are shorter than four (a window's output unit over
-        // its steps). Measured on workload (a): see docs/performance.md, tenth round.
-        if (n < 4 && m >= 4) {
-            for (int j = 0; j < n; j++) {  // down c's column j: b's row j against a's rows
-                int bj = bOffset + j * k;
-                int i = 0;
-                for (; i + 3 < m; i += 4) {
-                    addFourDots(k, b, bj, a, aOffset + i * k, c, cOffset + i * n + j, n);
-                }
-                for (; i < m; i++) {
-                    addDot(k, b, bj, a, aOffset + i * k, c, cOffset + i * n + j);
-                }
-            }
-            return;
-        }
-        for (int i = 0; i < m; i++) {  // along c's row i: a's row i against b's rows
+        for (int i = 0; i < m; i++) {
             int ai = aOffset + i * k;
             int ci = cOffset + i * n;
-            int j = 0;
-            for (; j + 3 < n; j += 4) {
-                addFourDots(k, a, ai, b, bOffset + j * k, c, ci + j, 1);
+            for (int j = 0; j < n; j++) {
+                int bj = bOffset + j * k;
+                double sum = 0;
+                for (int p = 0; p < k; p++) {
+                    sum += a[ai + p] * b[bj + p];
+                }
+                c[ci + j] += sum;
             }
-            for (; j < n; j++) {
-                addDot(k, a, ai, b, bOffset + j * k, c, ci + j);
-            }
         }
-    }
-
-    /**
-     * c[cAt + r · cStride] += the dot product of v's k values at vAt and w's at wAt + r · k, for r = 0 … 3,
-     * each summed from 0 in the order of its terms.
-     */
-    private static void addFourDots(int k, double[] v, int vAt, double[] w, int wAt, double[] c, int cAt, int cStride) {
-        double sum0 = 0;
-        double sum1 = 0;
-        double sum2 = 0;
-        double sum3 = 0;
-        for (int p = 0; p < k; p++) {
-            double x = v[vAt + p];
-            sum0 += x * w[wAt + p];
-            sum1 += x * w[wAt + k + p];
-            sum2 += x * w[wAt + 2 * k + p];
-            sum3 += x * w[wAt + 3 * k + p];
-        }
-        c[cAt] += sum0;
-        c[cAt + cStride] += sum1;
-        c[cAt + 2 * cStride] += sum2;
-        c[cAt + 3 * cStride] += sum3;
-    }
-
-    /** As {@link #addFourDots} for one, into c[cAt]. */
-    private static void addDot(int k, double[] v, int vAt, double[] w, int wAt, double[] c, int cAt) {
-        double sum = 0;
-        for (int p = 0; p < k; p++) {
-            sum += v[vAt + p] * w[wAt + p];
-        }
-        c[cAt] += sum;
     }
 
     @Override
