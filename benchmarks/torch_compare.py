@@ -113,6 +113,7 @@ def serve_large(threads):
     for _ in range(5):
         batch()
     print("ready", flush=True)
+    loss = None
     for line in sys.stdin:
         times = []
         for _ in range(int(line)):

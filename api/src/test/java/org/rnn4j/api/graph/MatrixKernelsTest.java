@@ -3,6 +3,8 @@ package org.rnn4j.api.graph;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
@@ -89,14 +91,14 @@ final class MatrixKernelsTest {
     }
 
     /**
-     * The loops' blocks only change which elements are summed together, never an element's own sum:
+     * However a loop is blocked, it changes only which elements are summed together, never an element's own sum:
      * c + (0 + a·b summed in the order of p) for c += a · bᵀ, and c + a·b summed in that order for
      * c += a · b — bit for bit, at offsets, for every shape up to 9 × 9 × 9 and some long ones.
      */
     @Test
     void eachElementIsItsOwnSumInTheOrderOfItsTerms() {
         SplittableRandom random = new SplittableRandom(3);
-        java.util.List<int[]> shapes = new java.util.ArrayList<>();
+        List<int[]> shapes = new ArrayList<>();
         for (int m = 1; m <= 9; m++) {
             for (int n = 1; n <= 9; n++) {
                 for (int k = 1; k <= 9; k++) {
@@ -104,7 +106,7 @@ final class MatrixKernelsTest {
                 }
             }
         }
-        shapes.addAll(java.util.List.of(new int[] {300, 1, 6}, new int[] {301, 3, 6}, new int[] {1, 6, 300}, new int[] {6, 7, 300}));
+        shapes.addAll(List.of(new int[] {300, 1, 6}, new int[] {301, 3, 6}, new int[] {1, 6, 300}, new int[] {6, 7, 300}));
         for (int[] shape : shapes) {
             int m = shape[0];
             int n = shape[1];
