@@ -46,7 +46,8 @@ import org.rnn4j.trainers.RtrlTrainer;
 
 /**
  * The side-by-side comparison: the same networks, data shapes and hyperparameters in rnn4j and in
- * its peers, timed in one run on one thread, medians of many repetitions. Run by
+ * its peers, timed in one run — on one thread and on every core, the systems a target compares in
+ * turns — medians of many repetitions. Run by
  * {@code benchmarks/compare.sh}; prints a table.
  */
 public final class Compare {
