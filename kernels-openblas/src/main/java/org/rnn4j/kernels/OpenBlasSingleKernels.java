@@ -26,17 +26,27 @@ import org.rnn4j.api.graph.MatrixKernels;
  * fastest there (26 against 37 µs), and the same numbers from a held b and an array on every set
  * of kernels. Those numbers are float roundings of the product either way, but not the same ones
  * as the other way's: each shape has its one way, so a product's result depends only on its operands.
+ *
+ * <p>The conversions cost (b) on one thread about a sixth of its batch (a CPU profile): they go 4,096
+ * values at a time through a float array that stays in the first-level cache, four values at once on
+ * the JDK's vector API where it runs ({@link VectorConversions}: the same numbers as the casts), and a
+ * turned-round product is added back row by row, c written in order. Together about a third less of
+ * the batch's time in them (docs/performance.md, eleventh round).
  */
 final class OpenBlasSingleKernels implements MatrixKernels {
 
     private final OpenBlasKernels doubles;
     private final MatrixKernels small = MatrixKernels.JAVA.single();
 
-    /** Per thread, as {@link OpenBlasKernels}'s. */
-    private final ThreadLocal<Operands> operands = ThreadLocal.withInitial(Operands::new);
+    /**
+     * Per thread, as {@link OpenBlasKernels}'s. Made at a thread's first product, when {@code doubles}
+     * knows whether the vector API runs here.
+     */
+    private final ThreadLocal<Operands> operands;
 
     OpenBlasSingleKernels(OpenBlasKernels doubles) {
         this.doubles = doubles;
+        this.operands = ThreadLocal.withInitial(() -> new Operands(doubles.usesVectors()));
     }
 
     @Override
@@ -152,33 +162,67 @@ final class OpenBlasSingleKernels implements MatrixKernels {
         Operands buffers = operands.get();
         FloatPointer na = buffers.a.holding(a, aOffset, m * k, buffers);
         FloatPointer nc = buffers.c.sized(m * n);
-        float[] product = buffers.scratch(m * n);
         if (turnedRound(m, n)) {
+            float[] product = buffers.scratch(m * n);
             // c in column-major: each row-major operand read as its transpose, so each transpose flag flips.
             cblas_sgemm(CblasColMajor, transA ? CblasNoTrans : CblasTrans, transB ? CblasNoTrans : CblasTrans, m, n, k, 1.0f,
                     na, transA ? m : k, nb, transB ? k : n, 0.0f, nc, m);
             buffers.c.buffer.get(0, product, 0, m * n);
-            for (int j = 0; j < n; j++) {
-                for (int i = 0; i < m; i++) {
-                    c[cOffset + i * n + j] += product[j * m + i];
+            for (int i = 0; i < m; i++) {  // row by row: c written in order, the product read across
+                int row = cOffset + i * n;
+                for (int j = 0; j < n; j++) {
+                    c[row + j] += product[j * m + i];
                 }
             }
         } else {
             cblas_sgemm(CblasRowMajor, transA ? CblasTrans : CblasNoTrans, transB ? CblasTrans : CblasNoTrans, m, n, k, 1.0f,
                     na, transA ? m : k, nb, transB ? k : n, 0.0f, nc, n);
-            buffers.c.buffer.get(0, product, 0, m * n);
-            for (int i = 0; i < m * n; i++) {
-                c[cOffset + i] += product[i];
+            float[] product = buffers.scratch(Math.min(m * n, Operands.BLOCK));
+            for (int from = 0; from < m * n; from += Operands.BLOCK) {
+                int length = Math.min(Operands.BLOCK, m * n - from);
+                buffers.c.buffer.get(from, product, 0, length);
+                buffers.addTo(product, c, cOffset + from, length);
             }
         }
     }
 
-    /** A thread's native copies of a, b and the product, and a float array to convert through. */
+    /** A thread's native copies of a, b and the product, a float array to convert through, and its conversions. */
     private static final class Operands {
+        /** Values converted at a time where the order allows: the float array stays in the first-level cache. */
+        static final int BLOCK = 4096;
+
         final NativeFloats a = new NativeFloats();
         final NativeFloats b = new NativeFloats();
         final NativeFloats c = new NativeFloats();
         float[] scratch = new float[0];
+        /** Whether conversions run on the vector API (see {@link VectorConversions}), or as plain casts. */
+        final boolean vectors;
+
+        Operands(boolean vectors) {
+            this.vectors = vectors;
+        }
+
+        /** floats[i] = (float) values[offset + i] for i below length. */
+        void toFloats(double[] values, int offset, float[] floats, int length) {
+            if (vectors) {
+                VectorConversions.toFloats(values, offset, floats, length);
+            } else {
+                for (int i = 0; i < length; i++) {
+                    floats[i] = (float) values[offset + i];
+                }
+            }
+        }
+
+        /** c[cOffset + i] += floats[i] for i below length. */
+        void addTo(float[] floats, double[] c, int cOffset, int length) {
+            if (vectors) {
+                VectorConversions.addTo(floats, c, cOffset, length);
+            } else {
+                for (int i = 0; i < length; i++) {
+                    c[cOffset + i] += floats[i];
+                }
+            }
+        }
 
         float[] scratch(int length) {
             if (scratch.length < length) {
@@ -204,11 +248,12 @@ final class OpenBlasSingleKernels implements MatrixKernels {
         /** A native float copy of {@code values[offset … offset + length − 1]}, converted through the thread's scratch. */
         FloatPointer holding(double[] values, int offset, int length, Operands buffers) {
             FloatPointer target = sized(length);
-            float[] floats = buffers.scratch(length);
-            for (int i = 0; i < length; i++) {
-                floats[i] = (float) values[offset + i];
+            float[] floats = buffers.scratch(Math.min(length, Operands.BLOCK));
+            for (int from = 0; from < length; from += Operands.BLOCK) {
+                int block = Math.min(Operands.BLOCK, length - from);
+                buffers.toFloats(values, offset + from, floats, block);
+                buffer.put(from, floats, 0, block);
             }
-            buffer.put(0, floats, 0, length);
             return target;
         }
 
@@ -217,9 +262,13 @@ final class OpenBlasSingleKernels implements MatrixKernels {
             int length = rows * cols;
             FloatPointer target = sized(length);
             float[] floats = buffers.scratch(length);
-            for (int i = 0; i < rows; i++) {
+            // Sixteen rows at a time: each column's sixteen floats written together, not a row's apart.
+            for (int i0 = 0; i0 < rows; i0 += 16) {
+                int i1 = Math.min(rows, i0 + 16);
                 for (int j = 0; j < cols; j++) {
-                    floats[j * rows + i] = (float) values[offset + i * cols + j];
+                    for (int i = i0; i < i1; i++) {
+                        floats[j * rows + i] = (float) values[offset + i * cols + j];
+                    }
                 }
             }
             buffer.put(0, floats, 0, length);

@@ -93,6 +93,75 @@ final class OpenBlasKernelsTest {
     }
 
     /**
+     * The vector API's conversions give the casts' numbers, bit for bit: values that round to even,
+     * to a float's largest or least, beyond it (to infinity, to zero), zeros of both signs, NaN — at
+     * every length around a vector's four lanes.
+     */
+    @Test
+    void vectorConversionsAreTheCasts() {
+        assumeTrue(OpenBlasKernels.vectorsHere(), "no vector API in this JVM, or no 256-bit vectors on this CPU");
+        double tie = 1.0 + Math.ulp(1.0f) / 2;  // halfway between two floats: rounds to the even one
+        double[] special = {tie, -tie, 1.0 + 3 * Math.ulp(1.0f) / 2, Float.MAX_VALUE, 1e39, -1e39, Float.MIN_VALUE,
+            Float.MIN_VALUE / 3, 1e-46, 0.0, -0.0, Double.NaN, Double.POSITIVE_INFINITY, Math.PI, -Math.E, 1e-40};
+        SplittableRandom random = new SplittableRandom(21);
+        for (int length = 0; length <= 2 * special.length + 3; length++) {
+            double[] values = new double[length + 2];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = i < special.length ? special[i] : random.nextDouble(-4, 4);
+            }
+            float[] floats = new float[length];
+            VectorConversions.toFloats(values, 2 - Math.min(2, length % 3), floats, length);
+            double[] c = new double[length + 1];
+            double[] expected = new double[length + 1];
+            for (int i = 0; i < length; i++) {
+                float cast = (float) values[2 - Math.min(2, length % 3) + i];
+                assertEquals(Float.floatToRawIntBits(cast), Float.floatToRawIntBits(floats[i]), "value " + i + " of " + length);
+                c[1 + i] = expected[1 + i] = values[i];
+                expected[1 + i] += floats[i];
+            }
+            VectorConversions.addTo(floats, c, 1, length);
+            assertArrayEquals(expected, c, length + " values added back");
+        }
+    }
+
+    /**
+     * Single precision's products give the same numbers with the vector API's conversions and with
+     * plain casts — at shapes whose operands and products span several of the conversions' blocks,
+     * with fewer rows than columns (the product turned round) and more.
+     */
+    @Test
+    void singlePrecisionIsTheSameWithVectorConversionsOrWithout() {
+        assumeTrue(OpenBlasKernels.vectorsHere(), "no vector API in this JVM, or no 256-bit vectors on this CPU");
+        MatrixKernels vectors = new OpenBlasKernels(Long.MAX_VALUE, true).single();
+        MatrixKernels casts = new OpenBlasKernels(Long.MAX_VALUE, false).single();
+        SplittableRandom random = new SplittableRandom(22);
+        for (int[] shape : new int[][] {{16, 256, 256}, {3203, 64, 257}, {67, 129, 4099}, {5, 700, 9}}) {
+            int m = shape[0];
+            int k = shape[1];
+            int n = shape[2];
+            double[] a = random(m, k, random).data;
+            double[] at = random(k, m, random).data;
+            double[] b = random(k, n, random).data;
+            double[] bt = random(n, k, random).data;
+            double[] c = random(m, n, random).data;
+            for (int product = 0; product < 4; product++) {
+                double[] viaVectors = c.clone();
+                double[] viaCasts = c.clone();
+                for (MatrixKernels kernels : List.of(vectors, casts)) {
+                    double[] target = kernels == vectors ? viaVectors : viaCasts;
+                    switch (product) {
+                        case 0 -> kernels.multAdd(m, n, k, a, 0, b, 0, target, 0);
+                        case 1 -> kernels.multAdd(m, n, k, a, 0, kernels.hold(b, 0, b.length, null), target, 0);
+                        case 2 -> kernels.multAddTransB(m, n, k, a, 0, bt, 0, target, 0);
+                        default -> kernels.multAddTransA(m, n, k, at, 0, b, 0, target, 0);
+                    }
+                }
+                assertArrayEquals(viaCasts, viaVectors, m + " × " + k + " × " + n + ", product " + product);
+            }
+        }
+    }
+
+    /**
      * OpenBLAS computes each product on the calling thread alone, unless OPENBLAS_NUM_THREADS says
      * otherwise: rnn4j's own threads are the parallelism, and OpenBLAS's on top of them competed for
      * the same cores (the effect is measured in docs/performance.md, not timed here).
