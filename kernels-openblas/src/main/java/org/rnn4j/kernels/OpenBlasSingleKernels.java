@@ -27,26 +27,21 @@ import org.rnn4j.api.graph.MatrixKernels;
  * of kernels. Those numbers are float roundings of the product either way, but not the same ones
  * as the other way's: each shape has its one way, so a product's result depends only on its operands.
  *
- * <p>The conversions cost (b) on one thread about a sixth of its batch (a CPU profile): they go 4,096
- * values at a time through a float array that stays in the first-level cache, four values at once on
- * the JDK's vector API where it runs ({@link VectorConversions}: the same numbers as the casts), and a
- * turned-round product is added back row by row, c written in order. Together about a third less of
- * the batch's time in them (docs/performance.md, eleventh round).
+ * <p>The conversions cost (b) on one thread about a sixth of its batch (a CPU profile). They go 4,096
+ * values at a time through a float array that stays in the first-level cache; a turned-round product
+ * is added back row by row, c written in order; a held matrix's transposed copy is written sixteen
+ * rows at a time. Measured: from 17% to 14% of the batch in them (docs/performance.md, eleventh round).
  */
 final class OpenBlasSingleKernels implements MatrixKernels {
 
     private final OpenBlasKernels doubles;
     private final MatrixKernels small = MatrixKernels.JAVA.single();
 
-    /**
-     * Per thread, as {@link OpenBlasKernels}'s. Made at a thread's first product, when {@code doubles}
-     * knows whether the vector API runs here.
-     */
-    private final ThreadLocal<Operands> operands;
+    /** Per thread, as {@link OpenBlasKernels}'s. */
+    private final ThreadLocal<Operands> operands = ThreadLocal.withInitial(Operands::new);
 
     OpenBlasSingleKernels(OpenBlasKernels doubles) {
         this.doubles = doubles;
-        this.operands = ThreadLocal.withInitial(() -> new Operands(doubles.usesVectors()));
     }
 
     @Override
@@ -181,12 +176,14 @@ final class OpenBlasSingleKernels implements MatrixKernels {
             for (int from = 0; from < m * n; from += Operands.BLOCK) {
                 int length = Math.min(Operands.BLOCK, m * n - from);
                 buffers.c.buffer.get(from, product, 0, length);
-                buffers.addTo(product, c, cOffset + from, length);
+                for (int i = 0; i < length; i++) {
+                    c[cOffset + from + i] += product[i];
+                }
             }
         }
     }
 
-    /** A thread's native copies of a, b and the product, a float array to convert through, and its conversions. */
+    /** A thread's native copies of a, b and the product, and a float array to convert through. */
     private static final class Operands {
         /** Values converted at a time where the order allows: the float array stays in the first-level cache. */
         static final int BLOCK = 4096;
@@ -195,34 +192,6 @@ final class OpenBlasSingleKernels implements MatrixKernels {
         final NativeFloats b = new NativeFloats();
         final NativeFloats c = new NativeFloats();
         float[] scratch = new float[0];
-        /** Whether conversions run on the vector API (see {@link VectorConversions}), or as plain casts. */
-        final boolean vectors;
-
-        Operands(boolean vectors) {
-            this.vectors = vectors;
-        }
-
-        /** floats[i] = (float) values[offset + i] for i below length. */
-        void toFloats(double[] values, int offset, float[] floats, int length) {
-            if (vectors) {
-                VectorConversions.toFloats(values, offset, floats, length);
-            } else {
-                for (int i = 0; i < length; i++) {
-                    floats[i] = (float) values[offset + i];
-                }
-            }
-        }
-
-        /** c[cOffset + i] += floats[i] for i below length. */
-        void addTo(float[] floats, double[] c, int cOffset, int length) {
-            if (vectors) {
-                VectorConversions.addTo(floats, c, cOffset, length);
-            } else {
-                for (int i = 0; i < length; i++) {
-                    c[cOffset + i] += floats[i];
-                }
-            }
-        }
 
         float[] scratch(int length) {
             if (scratch.length < length) {
@@ -251,7 +220,9 @@ final class OpenBlasSingleKernels implements MatrixKernels {
             float[] floats = buffers.scratch(Math.min(length, Operands.BLOCK));
             for (int from = 0; from < length; from += Operands.BLOCK) {
                 int block = Math.min(Operands.BLOCK, length - from);
-                buffers.toFloats(values, offset + from, floats, block);
+                for (int i = 0; i < block; i++) {
+                    floats[i] = (float) values[offset + from + i];
+                }
                 buffer.put(from, floats, 0, block);
             }
             return target;

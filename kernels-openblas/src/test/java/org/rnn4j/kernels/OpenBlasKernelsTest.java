@@ -93,72 +93,63 @@ final class OpenBlasKernelsTest {
     }
 
     /**
-     * The vector API's conversions give the casts' numbers, bit for bit: values that round to even,
-     * to a float's largest or least, beyond it (to infinity, to zero), zeros of both signs, NaN — at
-     * every length around a vector's four lanes.
+     * Whole numbers small enough that every product and sum is exact in float: single precision's
+     * products then equal the exact ones bit for bit — so each value reached sgemm and came back to
+     * its own place — at shapes whose operands and products span several of the conversions' blocks
+     * of 4,096 values, turned round (fewer rows than columns) and not, held and not, at offsets.
      */
     @Test
-    void vectorConversionsAreTheCasts() {
-        assumeTrue(OpenBlasKernels.vectorsHere(), "no vector API in this JVM, or no 256-bit vectors on this CPU");
-        double tie = 1.0 + Math.ulp(1.0f) / 2;  // halfway between two floats: rounds to the even one
-        double[] special = {tie, -tie, 1.0 + 3 * Math.ulp(1.0f) / 2, Float.MAX_VALUE, 1e39, -1e39, Float.MIN_VALUE,
-            Float.MIN_VALUE / 3, 1e-46, 0.0, -0.0, Double.NaN, Double.POSITIVE_INFINITY, Math.PI, -Math.E, 1e-40};
-        SplittableRandom random = new SplittableRandom(21);
-        for (int length = 0; length <= 2 * special.length + 3; length++) {
-            double[] values = new double[length + 2];
-            for (int i = 0; i < values.length; i++) {
-                values[i] = i < special.length ? special[i] : random.nextDouble(-4, 4);
-            }
-            float[] floats = new float[length];
-            VectorConversions.toFloats(values, 2 - Math.min(2, length % 3), floats, length);
-            double[] c = new double[length + 1];
-            double[] expected = new double[length + 1];
-            for (int i = 0; i < length; i++) {
-                float cast = (float) values[2 - Math.min(2, length % 3) + i];
-                assertEquals(Float.floatToRawIntBits(cast), Float.floatToRawIntBits(floats[i]), "value " + i + " of " + length);
-                c[1 + i] = expected[1 + i] = values[i];
-                expected[1 + i] += floats[i];
-            }
-            VectorConversions.addTo(floats, c, 1, length);
-            assertArrayEquals(expected, c, length + " values added back");
-        }
-    }
-
-    /**
-     * Single precision's products give the same numbers with the vector API's conversions and with
-     * plain casts — at shapes whose operands and products span several of the conversions' blocks,
-     * with fewer rows than columns (the product turned round) and more.
-     */
-    @Test
-    void singlePrecisionIsTheSameWithVectorConversionsOrWithout() {
-        assumeTrue(OpenBlasKernels.vectorsHere(), "no vector API in this JVM, or no 256-bit vectors on this CPU");
-        MatrixKernels vectors = new OpenBlasKernels(Long.MAX_VALUE, true).single();
-        MatrixKernels casts = new OpenBlasKernels(Long.MAX_VALUE, false).single();
+    void singlePrecisionProductsOfWholeNumbersAreExact() {
+        MatrixKernels single = new OpenBlasKernels().single();
         SplittableRandom random = new SplittableRandom(22);
-        for (int[] shape : new int[][] {{16, 256, 256}, {3203, 64, 257}, {67, 129, 4099}, {5, 700, 9}}) {
+        for (int[] shape : new int[][] {{16, 256, 256}, {3203, 64, 257}, {67, 129, 4099}, {5, 700, 9}, {4099, 3, 2}}) {
             int m = shape[0];
             int k = shape[1];
             int n = shape[2];
-            double[] a = random(m, k, random).data;
-            double[] at = random(k, m, random).data;
-            double[] b = random(k, n, random).data;
-            double[] bt = random(n, k, random).data;
-            double[] c = random(m, n, random).data;
-            for (int product = 0; product < 4; product++) {
-                double[] viaVectors = c.clone();
-                double[] viaCasts = c.clone();
-                for (MatrixKernels kernels : List.of(vectors, casts)) {
-                    double[] target = kernels == vectors ? viaVectors : viaCasts;
-                    switch (product) {
-                        case 0 -> kernels.multAdd(m, n, k, a, 0, b, 0, target, 0);
-                        case 1 -> kernels.multAdd(m, n, k, a, 0, kernels.hold(b, 0, b.length, null), target, 0);
-                        case 2 -> kernels.multAddTransB(m, n, k, a, 0, bt, 0, target, 0);
-                        default -> kernels.multAddTransA(m, n, k, at, 0, b, 0, target, 0);
+            double[] a = wholeNumbers(3 + m * k, random);
+            double[] b = wholeNumbers(5 + k * n, random);
+            double[] c = random(1, 7 + m * n, random).data;
+            for (int product = 0; product < 5; product++) {
+                double[] exact = new double[c.length];  // the product alone, then added to c once, as the kernels add it
+                double[] actual = c.clone();
+                switch (product) {
+                    case 0 -> {
+                        MatrixKernels.JAVA.multAdd(m, n, k, a, 3, b, 5, exact, 7);
+                        single.multAdd(m, n, k, a, 3, b, 5, actual, 7);
+                    }
+                    case 1 -> {
+                        MatrixKernels.JAVA.multAdd(m, n, k, a, 3, b, 5, exact, 7);
+                        single.multAdd(m, n, k, a, 3, single.hold(b, 5, k * n, null), actual, 7);
+                    }
+                    case 2 -> {
+                        MatrixKernels.JAVA.multAddTransB(m, n, k, a, 3, b, 5, exact, 7);
+                        single.multAddTransB(m, n, k, a, 3, b, 5, actual, 7);
+                    }
+                    case 3 -> {
+                        MatrixKernels.JAVA.multAddTransB(m, n, k, a, 3, b, 5, exact, 7);
+                        single.multAddTransB(m, n, k, a, 3, single.hold(b, 5, k * n, null), actual, 7);
+                    }
+                    default -> {
+                        MatrixKernels.JAVA.multAddTransA(m, n, k, a, 3, b, 5, exact, 7);
+                        single.multAddTransA(m, n, k, a, 3, b, 5, actual, 7);
                     }
                 }
-                assertArrayEquals(viaCasts, viaVectors, m + " × " + k + " × " + n + ", product " + product);
+                double[] expected = c.clone();
+                for (int i = 0; i < expected.length; i++) {
+                    expected[i] += exact[i];
+                }
+                assertArrayEquals(expected, actual, m + " × " + k + " × " + n + ", product " + product);
             }
         }
+    }
+
+    /** Whole numbers from −3 to 3: a sum of up to 4,099 of their products is below 2²⁴, exact in float. */
+    private static double[] wholeNumbers(int length, SplittableRandom random) {
+        double[] values = new double[length];
+        for (int i = 0; i < length; i++) {
+            values[i] = random.nextInt(-3, 4);
+        }
+        return values;
     }
 
     /**
