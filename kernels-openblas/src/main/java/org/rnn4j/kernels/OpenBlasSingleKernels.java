@@ -30,7 +30,8 @@ import org.rnn4j.api.graph.MatrixKernels;
  * <p>The conversions cost (b) on one thread about a sixth of its batch (a CPU profile). They go 4,096
  * values at a time through a float array that stays in the first-level cache; a turned-round product
  * is added back row by row, c written in order; a held matrix's transposed copy is written sixteen
- * rows at a time. Measured: from 17% to 14% of the batch in them (docs/performance.md, eleventh round).
+ * rows at a time. Measured: from about 16% to about 14% of the batch in them (docs/performance.md,
+ * eleventh round).
  */
 final class OpenBlasSingleKernels implements MatrixKernels {
 
