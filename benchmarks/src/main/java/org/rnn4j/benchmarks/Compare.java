@@ -701,9 +701,9 @@ public final class Compare {
      * (d)'s step product, 16 × 16 × 16 by the kernels (c += a · b), {@value #PRODUCTS} times as an epoch:
      * on one thread, or split over {@code threads} (the caller's and a pool's), each with operands of
      * its own. How much faster several threads do them than one is what the host allows that
-     * arithmetic at that moment: two virtual cores on one physical core's two hardware threads share
-     * its multiply-add units, which the loop of square roots timed here before did not show (docs/performance.md,
-     * tenth round).
+     * arithmetic at that moment — at times much less than the loop of square roots timed here before
+     * showed; likeliest, the two virtual cores then share one physical core's multiply-add units
+     * (docs/performance.md, tenth round).
      */
     static final class SplitProducts implements Epochs, AutoCloseable {
         static final int PRODUCTS = 4_000;

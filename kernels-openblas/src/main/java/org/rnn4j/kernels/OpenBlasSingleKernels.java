@@ -27,10 +27,10 @@ import org.rnn4j.api.graph.MatrixKernels;
  * of kernels. Those numbers are float roundings of the product either way, but not the same ones
  * as the other way's: each shape has its one way, so a product's result depends only on its operands.
  *
- * <p>The conversions cost (b) on one thread about a sixth of its batch (a CPU profile). They go 4,096
- * values at a time through a float array that stays in the first-level cache; a turned-round product
- * is added back row by row, c written in order; a held matrix's transposed copy is written sixteen
- * rows at a time. Measured: from about 16% to about 14% of the batch in them (docs/performance.md,
+ * <p>The conversions cost (b) on one thread about a sixth of its batch (a CPU profile). An operand
+ * goes 4,096 values at a time through a float array that stays in the first-level cache, and a
+ * product that is not turned round comes back so; a turned-round product is added back row by row,
+ * c written in order; a held matrix's transposed copy is written sixteen rows at a time. Measured: from about 16% to about 14% of the batch in them (docs/performance.md,
  * eleventh round).
  */
 final class OpenBlasSingleKernels implements MatrixKernels {
